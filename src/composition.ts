@@ -1,0 +1,34 @@
+import type { Config } from './config.js';
+import { AuditLog } from './platform/audit.js';
+import type { Clock } from './platform/clock.js';
+import type { Database } from './platform/db/database.js';
+import type { ModuleDeps } from './platform/module.js';
+import { createAuthModule } from './modules/auth/index.js';
+import { createCallbackModule } from './modules/callback/index.js';
+import { createCatalogueModule } from './modules/catalogue/index.js';
+import { createDispatchModule } from './modules/dispatch/index.js';
+import { createHandlingModule } from './modules/handling/index.js';
+import { createIntakeModule } from './modules/intake/index.js';
+import { createOrganisationModule } from './modules/organisation/index.js';
+import { createTicketsModule } from './modules/tickets/index.js';
+
+/** The composition root: every service is created here, once, with its dependencies. */
+export function createServices(database: Database, config: Config, clock: Clock) {
+  const deps: ModuleDeps = { database, config, clock };
+  const audit = new AuditLog(database, clock);
+  const organisation = createOrganisationModule(deps, { audit });
+  const auth = createAuthModule(deps, { audit });
+  const catalogue = createCatalogueModule(deps, { organisation: organisation.service });
+  const tickets = createTicketsModule(deps, { audit, organisation: organisation.service });
+  const intake = createIntakeModule(deps, { tickets, catalogue });
+  const dispatch = createDispatchModule(deps, {
+    tickets,
+    catalogue,
+    organisation: organisation.service,
+  });
+  const handling = createHandlingModule(deps, { tickets, catalogue });
+  const callback = createCallbackModule(deps, { tickets, catalogue });
+  return { auth, organisation, catalogue, tickets, intake, dispatch, handling, callback };
+}
+
+export type Services = ReturnType<typeof createServices>;

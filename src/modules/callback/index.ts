@@ -1,0 +1,14 @@
+// CONTRACT (to be implemented by the callback module).
+import type { RouteRegistrar } from '../../platform/http/routes.js';
+import type { ModuleDeps } from '../../platform/module.js';
+import type { CatalogueModule } from '../catalogue/index.js';
+import type { TicketsModule } from '../tickets/index.js';
+
+export interface CallbackModule {
+  routes: RouteRegistrar;
+}
+
+export declare function createCallbackModule(
+  deps: ModuleDeps,
+  extra: { tickets: TicketsModule; catalogue: CatalogueModule },
+): CallbackModule;

@@ -1,0 +1,32 @@
+/** The roles of ../shared/DOMAIN.md. */
+export const ROLES = [
+  'citizen',
+  'operator',
+  'dispatcher',
+  'coordinator',
+  'handler',
+  'callback_agent',
+  'supervisor',
+  'analyst',
+  'kb_editor',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: string): value is Role =>
+  (ROLES as readonly string[]).includes(value);
+
+/** Who is acting: a logged-in user or an integration's API token, always bound to a unit. */
+export interface Actor {
+  readonly userId: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly unitId: number;
+  /** The district (区/县) the user's unit belongs to; null for city-level units. */
+  readonly districtId: number | null;
+  readonly roles: readonly Role[];
+  readonly via: 'session' | 'token';
+}
+
+export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
+  roles.some((role) => actor.roles.includes(role));

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { GroupCommitter } from './group-commit.js';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly dialect: DialectName;
+  /** For reads. Never use it inside a write: take the transaction you are given. */
+  readonly db: Kysely<DB>;
+  /** Runs `work` in a transaction that is durable on disk when the promise resolves. */
+  write<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** The writing connection itself, for migrations only. */
+  readonly migrationDb: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  groupCommitMs?: number;
+  /** PostgreSQL only: the schema to use (tests give each file its own). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  return options.url.startsWith('sqlite:') ? openSqlite(options) : openPostgres(options);
+}
+
+function openSqlite(options: DatabaseOptions): Database {
+  const file = options.url.slice('sqlite:'.length);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const open = (readonly: boolean): SQLite.Database => {
+    const handle = new SQLite(file, { readonly: readonly && fs.existsSync(file) });
+    handle.pragma('busy_timeout = 5000');
+    if (!readonly) handle.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk (not only in the OS cache) before we acknowledge it.
+    handle.pragma('synchronous = FULL');
+    handle.pragma('foreign_keys = ON');
+    return handle;
+  };
+  const writerHandle = open(false);
+  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: writerHandle }) });
+  // A second connection for reads: WAL lets it read while the writer holds a transaction.
+  const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: open(true) }) });
+  const committer = new GroupCommitter(writer, options.groupCommitMs ?? 0);
+  return {
+    dialect: 'sqlite',
+    db: reader,
+    migrationDb: writer,
+    write: (work) => committer.run(work),
+    async close() {
+      await committer.drain();
+      await reader.destroy();
+      await writer.destroy();
+    },
+  };
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+function openPostgres(options: DatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    dialect: 'postgres',
+    db,
+    migrationDb: db,
+    async write(work) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute(work);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (attempt >= 5 || !code || !RETRYABLE.has(code)) throw error;
+        }
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

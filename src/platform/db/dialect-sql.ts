@@ -1,0 +1,41 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DialectName } from './database.js';
+
+// The few places where SQLite and PostgreSQL differ, side by side.
+
+/** Replaces the search terms of one row of a searchable table (ticket_search). */
+export async function writeSearchTerms(
+  db: Kysely<never>,
+  dialect: DialectName,
+  ticketId: number,
+  terms: string[],
+): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`INSERT INTO ticket_search (ticket_id, grams) VALUES (${ticketId}, ${terms})
+      ON CONFLICT (ticket_id) DO UPDATE SET grams = excluded.grams`.execute(db);
+    return;
+  }
+  await sql`DELETE FROM ticket_search WHERE rowid = ${ticketId}`.execute(db);
+  await sql`INSERT INTO ticket_search (rowid, grams) VALUES (${ticketId}, ${terms.join(' ')})`.execute(
+    db,
+  );
+}
+
+/** A condition "tickets.id matches every term", for a WHERE clause. */
+export function ticketMatchesTerms(dialect: DialectName, terms: string[]): RawBuilder<boolean> {
+  if (dialect === 'postgres') {
+    return sql<boolean>`tickets.id IN (SELECT ticket_id FROM ticket_search WHERE grams @> ${terms}::text[])`;
+  }
+  const expression = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+  return sql<boolean>`tickets.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ${expression})`;
+}
+
+/** Takes the next value of a per-key counter (ticket numbers), safe across app instances. */
+export async function nextCounter(db: Kysely<never>, key: string): Promise<number> {
+  const result = await sql<{
+    last_seq: number;
+  }>`INSERT INTO ticket_numbers (day, last_seq) VALUES (${key}, 1)
+    ON CONFLICT (day) DO UPDATE SET last_seq = ticket_numbers.last_seq + 1
+    RETURNING last_seq`.execute(db);
+  return Number(result.rows[0]!.last_seq);
+}

@@ -1,0 +1,30 @@
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './database.js';
+import * as core from './migrations/2026-11-29T00-core.js';
+
+/** Every migration, in order. Names are ISO-dated; a released migration never changes. */
+const migrations: Record<string, Migration> = {
+  '2026-11-29T00-core': core,
+};
+
+function migrator(database: Database): Migrator {
+  return new Migrator({
+    db: database.migrationDb,
+    provider: { getMigrations: async () => migrations },
+  });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error));
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
+}
+
+/** Brings the schema up to date; returns what ran. */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  return check(await migrator(database).migrateToLatest());
+}
+
+export async function migrateDown(database: Database): Promise<string[]> {
+  return check(await migrator(database).migrateDown());
+}

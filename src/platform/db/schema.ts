@@ -1,0 +1,268 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it, on both dialects. Times are ISO-8601 UTC strings
+ * ('2026-11-29T08:00:00.000Z'), flags are 0/1 integers and JSON is text: one representation
+ * that reads the same from SQLite and PostgreSQL (docs/decisions.md).
+ */
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string | null;
+  type: string;
+  parent_id: number | null;
+  district_id: number | null;
+  adcode: string | null;
+  aliases: string | null;
+  jurisdiction: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  unit_id: number;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  code: string;
+  parent_id: number | null;
+  level: number;
+  name: string;
+  name_en: string | null;
+  keywords: string | null;
+  active: number;
+}
+
+export interface CatalogueVersionTable {
+  id: Generated<number>;
+  created_at: string;
+  created_by: number | null;
+  note: string | null;
+}
+
+export interface CatalogueRuleTable {
+  id: Generated<number>;
+  version_id: number;
+  category_id: number;
+  district_id: number | null;
+  lead_unit_id: number;
+  co_unit_ids: string;
+}
+
+export interface CalendarDayTable {
+  date: string;
+  kind: string;
+  name: string | null;
+}
+
+export interface ContactTable {
+  id: Generated<number>;
+  channel: string;
+  caller_number: string | null;
+  caller_name: string | null;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  outcome: string;
+  operator_id: number | null;
+  ticket_id: number | null;
+  summary: string | null;
+  referral_target: string | null;
+  external_id: string | null;
+}
+
+export interface TicketTable {
+  id: Generated<number>;
+  number: string;
+  status: string;
+  appeal_type: string;
+  category_id: number | null;
+  urgency: string;
+  title: string;
+  description: string;
+  channel: string;
+  address: string | null;
+  district_id: number | null;
+  street_id: number | null;
+  lat: number | null;
+  lng: number | null;
+  citizen_name: string | null;
+  citizen_phone: string | null;
+  confidential: number;
+  contact_required: number;
+  lead_unit_id: number | null;
+  parent_id: number | null;
+  catalogue_version_id: number | null;
+  catalogue_rule_id: number | null;
+  dispatched_at: string | null;
+  sign_due_at: string | null;
+  signed_at: string | null;
+  reply_due_at: string | null;
+  replied_at: string | null;
+  reply_text: string | null;
+  callback_due_at: string | null;
+  closed_at: string | null;
+  resolution: string | null;
+  reopen_count: number;
+  return_count: number;
+  query_code_hash: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface TicketAssignmentTable {
+  id: Generated<number>;
+  ticket_id: number;
+  unit_id: number;
+  role: string;
+  state: string;
+  dispatched_at: string;
+  dispatched_by: number | null;
+  signed_at: string | null;
+  signed_by: number | null;
+  replied_at: string | null;
+  replied_by: number | null;
+  reply_text: string | null;
+}
+
+export interface TicketRequestTable {
+  id: Generated<number>;
+  ticket_id: number;
+  kind: string;
+  unit_id: number;
+  requested_by: number;
+  reason: string;
+  requested_due_at: string | null;
+  state: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  created_at: string;
+}
+
+export interface TicketEventTable {
+  id: Generated<number>;
+  ticket_id: number;
+  seq: number;
+  type: string;
+  actor_id: number | null;
+  actor_unit_id: number | null;
+  at: string;
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+  data: string | null;
+}
+
+export interface TicketCallbackTable {
+  id: Generated<number>;
+  ticket_id: number;
+  agent_id: number;
+  contacted: number;
+  resolved: number;
+  satisfaction: string;
+  note: string | null;
+  at: string;
+}
+
+export interface TicketAttachmentTable {
+  id: Generated<number>;
+  ticket_id: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  purpose: string;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface TicketSearchTable {
+  ticket_id: number;
+  tokens: string;
+}
+
+export interface TicketNumberTable {
+  day: string;
+  last_seq: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: string | null;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  locked_until: string | null;
+  done_at: string | null;
+  last_error: string | null;
+}
+
+export interface DB {
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  categories: CategoryTable;
+  catalogue_versions: CatalogueVersionTable;
+  catalogue_rules: CatalogueRuleTable;
+  calendar_days: CalendarDayTable;
+  contacts: ContactTable;
+  tickets: TicketTable;
+  ticket_assignments: TicketAssignmentTable;
+  ticket_requests: TicketRequestTable;
+  ticket_events: TicketEventTable;
+  ticket_callbacks: TicketCallbackTable;
+  ticket_attachments: TicketAttachmentTable;
+  ticket_search: TicketSearchTable;
+  ticket_numbers: TicketNumberTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+}

@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError, httpStatusOf } from '../errors.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: { missingProperty?: string; additionalProperty?: string };
+  message?: string;
+}
+
+/** Names the field of a schema validation failure ("body.description", "query.page"). */
+function describeValidation(error: FastifyError): { field: string; message: string } {
+  const issue = (error.validation?.[0] ?? {}) as ValidationIssue;
+  const context = error.validationContext ?? 'body';
+  const pathParts = (issue.instancePath ?? '').split('/').filter(Boolean);
+  if (issue.params?.missingProperty) pathParts.push(issue.params.missingProperty);
+  if (issue.params?.additionalProperty) pathParts.push(issue.params.additionalProperty);
+  const field = [context, ...pathParts].join('.');
+  return { field, message: `${field} ${issue.message ?? 'is invalid'}` };
+}
+
+/** One error envelope for the whole API: { error: { code, message, requestId, field? } }. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const requestId = request.id;
+    const domain: unknown = error;
+    if (domain instanceof DomainError) {
+      return reply.status(httpStatusOf(domain)).send({
+        error: { code: domain.code, message: domain.message, requestId, ...(domain.details ?? {}) },
+      });
+    }
+    if (error.validation) {
+      const { field, message } = describeValidation(error);
+      return reply
+        .status(400)
+        .send({ error: { code: 'VALIDATION_FAILED', message, requestId, field } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({
+        error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side', requestId },
+      });
+    }
+    return reply.status(status).send({
+      error: { code: error.code ?? 'BAD_REQUEST', message: error.message, requestId },
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: {
+        code: 'ROUTE_NOT_FOUND',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        requestId: request.id,
+      },
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+import { buildApp } from './app.js';
+import { createServices } from './composition.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { systemClock } from './platform/clock.js';
+import { openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { seedDemoIfEmpty } from './modules/demo/index.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = openDatabase({ url: config.databaseUrl, groupCommitMs: config.groupCommitMs });
+  await migrateToLatest(database);
+  const services = createServices(database, config, systemClock);
+  const app = await buildApp({ config, services });
+  if (config.seedDemo) {
+    const seeded = await seedDemoIfEmpty(database, services, systemClock);
+    if (seeded) app.log.info({ tickets: seeded.tickets }, 'seeded the demo city of Luzhou');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  printWelcome(address, config);
+}
+
+function printWelcome(address: string, config: Config): void {
+  const dbLabel = config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL';
+  const lines = [
+    '',
+    `OpenHotline is running at ${address}  (API docs: ${address}/api/docs)`,
+    `Database: ${dbLabel}`,
+  ];
+  if (config.seedDemo) {
+    lines.push('Demo logins (password for every demo user: demo12345):');
+    lines.push(
+      '  operator, dispatcher, coordinator, handler, callback, supervisor, analyst, kbeditor, admin',
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
