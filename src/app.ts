@@ -12,15 +12,16 @@ import { loggerOptions } from './platform/http/logger.js';
 export interface AppDeps {
   config: Config;
   services: Services;
+  /** Where JSON log lines go (default stdout); tests capture them to check redaction. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the HTTP app; never listens (tests call app.inject()). */
-export async function buildApp({ config, services }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, services, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });

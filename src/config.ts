@@ -15,6 +15,7 @@ export interface Config {
   readonly lockoutMinutes: number;
   readonly attachmentMaxBytes: number;
   readonly groupCommitMs: number;
+  readonly shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +85,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     lockoutMinutes: int('LOCKOUT_MINUTES', 15, 1, 24 * 60),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     groupCommitMs: int('GROUP_COMMIT_MS', 2, 0, 100),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    // Connections still open after the grace period (a client that never reads its 503, a
+    // keep-alive that never idles) are cut, so a stop always ends.
+    setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs).unref();
     await app.close();
     await database.close();
     process.exit(0);

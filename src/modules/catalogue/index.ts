@@ -1,64 +1,70 @@
-// CONTRACT (to be implemented by the catalogue module): other modules rely on these names.
+// The catalogue module: the category tree (诉求分类), the versioned dispatch catalogue (派单目录),
+// the working-day calendar and the time limits computed on it.
+import type { FastifyInstance } from 'fastify';
 import type { RouteRegistrar } from '../../platform/http/routes.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import type { OrganisationService } from '../organisation/index.js';
+import { calendarRoutes } from './calendar.routes.js';
+import { CalendarService } from './calendar.service.js';
+import { categoryRoutes } from './categories.routes.js';
+import { CategoryService } from './categories.service.js';
+import { catalogueRoutes } from './catalogue.routes.js';
+import { DispatchCatalogueService } from './catalogue.service.js';
+import { DeadlineService } from './deadline.service.js';
 
-export interface Category {
-  id: number;
-  code: string;
-  parentId: number | null;
-  level: 1 | 2 | 3;
-  name: string;
-  nameEn: string | null;
-  keywords: string[];
-  active: boolean;
-  /** Names from the root, e.g. ['城乡建设', '市政设施', '路灯']. */
-  path: string[];
-}
-
-export interface CategoryService {
-  /** One category; NotFoundError CATEGORY_NOT_FOUND. */
-  getCategory(id: number): Promise<Category>;
-  listCategories(options?: { includeInactive?: boolean }): Promise<Category[]>;
-}
-
-/** What the dispatch catalogue (派单目录) says for a category in a district, and which version said it. */
-export interface DispatchSuggestion {
-  versionId: number;
-  ruleId: number;
-  leadUnitId: number;
-  coUnitIds: number[];
-}
-
-export interface DispatchCatalogueService {
-  /** The rule of the version in force now: the most specific (category, then its ancestors; district rule before city-wide). */
-  suggest(categoryId: number, districtId: number | null): Promise<DispatchSuggestion | null>;
-}
-
-export type Urgency = 'normal' | 'urgent' | 'emergency';
-
-/** Time limits (../shared/DOMAIN.md), on the working-day calendar. All results are ISO UTC strings. */
-export interface DeadlineService {
-  /** Sign-for and feedback deadlines of a dispatch made at `at`. */
-  atDispatch(input: {
-    urgency: Urgency;
-    categoryId: number | null;
-    at: Date;
-  }): Promise<{ signDueAt: string; replyDueAt: string }>;
-  /** The callback deadline of a reply made at `at` (1 working day by default). */
-  callbackDue(at: Date): Promise<string>;
-  /** A feedback deadline moved by `workingDays` from `from` (approved extensions). */
-  addWorkingDays(from: Date, workingDays: number): Promise<string>;
-}
+export type * from './catalogue-types.js';
+export { CalendarService } from './calendar.service.js';
+export { CategoryService } from './categories.service.js';
+export { DispatchCatalogueService, type CatalogueVersionWithRules } from './catalogue.service.js';
+export { DeadlineService } from './deadline.service.js';
+export { CsvImportError, type CsvProblem } from './csv-import.js';
+export { parseCsv, writeCsv } from './csv.js';
+export {
+  addHours,
+  addWorkingDays,
+  DEFAULT_TIME_LIMITS,
+  isWorkingDay,
+  type CalendarDays,
+  type TimeLimit,
+  type TimeLimits,
+  type Urgency,
+} from './sla-deadline.js';
 
 export interface CatalogueModule {
   categories: CategoryService;
   catalogue: DispatchCatalogueService;
   deadlines: DeadlineService;
+  calendar: CalendarService;
   routes: RouteRegistrar;
 }
 
-export declare function createCatalogueModule(
+/** CSV bodies up to this size are accepted by the import routes. */
+const CSV_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Builds the catalogue module's services and its HTTP routes. */
+export function createCatalogueModule(
   deps: ModuleDeps,
   extra: { organisation: OrganisationService },
-): CatalogueModule;
+): CatalogueModule {
+  const { database, clock, config } = deps;
+  const categories = new CategoryService(database, clock);
+  const catalogue = new DispatchCatalogueService(database, clock, extra.organisation);
+  const calendar = new CalendarService(database, clock, config.timeZone);
+  const deadlines = new DeadlineService(calendar, config.timeZone);
+  const routes: RouteRegistrar = (app) => {
+    // A scope of its own, so the text/csv parser applies to these routes only.
+    void app.register(async (scope: FastifyInstance) => {
+      if (!scope.hasContentTypeParser('text/csv')) {
+        scope.addContentTypeParser(
+          'text/csv',
+          { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+          (_request, body, done) => done(null, body),
+        );
+      }
+      categoryRoutes(scope, categories);
+      catalogueRoutes(scope, catalogue);
+      calendarRoutes(scope, calendar);
+    });
+  };
+  return { categories, catalogue, deadlines, calendar, routes };
+}

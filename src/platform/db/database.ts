@@ -14,6 +14,8 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Runs `work` in a transaction that is durable on disk when the promise resolves. */
   write<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** PostgreSQL only: the schema in use when not the default one (tests give each file its own). */
+  readonly schema?: string;
   /** The writing connection itself, for migrations only. */
   readonly migrationDb: Kysely<DB>;
   close(): Promise<void>;
@@ -73,6 +75,7 @@ function openPostgres(options: DatabaseOptions): Database {
   return {
     dialect: 'postgres',
     db,
+    ...(options.searchPath ? { schema: options.searchPath } : {}),
     migrationDb: db,
     async write(work) {
       for (let attempt = 1; ; attempt++) {

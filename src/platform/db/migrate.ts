@@ -10,6 +10,8 @@ const migrations: Record<string, Migration> = {
 function migrator(database: Database): Migrator {
   return new Migrator({
     db: database.migrationDb,
+    // Kysely looks for its lock table in every schema unless told which one is ours.
+    ...(database.schema ? { migrationTableSchema: database.schema } : {}),
     provider: { getMigrations: async () => migrations },
   });
 }

@@ -1,8 +1,7 @@
 import type { FastifyServerOptions } from 'fastify';
 
 /** Query parameters whose values are personal data and never reach a log line. */
-const SENSITIVE_QUERY =
-  /([?&](?:phone|caller|caller_number|citizen_phone|name|citizen_name|address|q|code|token)=)[^&]*/gi;
+const SENSITIVE_QUERY = /([?&](?:[^=&]*(?:phone|caller|name|address|code|token)[^=&]*|q)=)[^&]*/gi;
 
 export const redactUrl = (url: string): string => url.replace(SENSITIVE_QUERY, '$1[REDACTED]');
 
@@ -10,10 +9,14 @@ export const redactUrl = (url: string): string => url.replace(SENSITIVE_QUERY, '
  * Structured JSON logs (pino). Cookies, tokens and citizens' personal data are redacted; request
  * bodies are never logged.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(
+  level: string,
+  stream?: NodeJS.WritableStream,
+): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',

@@ -62,6 +62,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'text', notNull)
     .execute();
 
+  await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+  await db.schema.createIndex('sessions_expires').on('sessions').column('expires_at').execute();
+
   await db.schema
     .createTable('api_tokens')
     .addColumn('id', 'integer', id)

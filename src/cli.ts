@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import { createServices } from './composition.js';
+import { ConfigError, loadConfig } from './config.js';
+import { systemClock } from './platform/clock.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
+import { isRole } from './platform/actor.js';
+import { seedDemo } from './modules/demo/index.js';
+import { exportTickets } from './modules/tickets/index.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                         bring the database schema up to date
+  migrate:down                    undo the newest migration
+  seed [--tickets N] [--months M] seed the Luzhou demo city into an empty database
+  create-user <username> <password> <unitCode> <role[,role]> [displayName]
+  reset-password <username> <newPassword>
+  export-tickets [--format csv|json] [--out FILE] [--from ISO] [--to ISO]
+                                  export tickets (citizen data masked unless --unmasked)
+
+Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for npm start.`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function run(
+  command: string | undefined,
+  args: string[],
+  database: Database,
+): Promise<number> {
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate':
+      for (const line of await migrateToLatest(database)) console.log(line);
+      console.log('schema is up to date');
+      return 0;
+    case 'migrate:down':
+      for (const line of await migrateDown(database)) console.log(line);
+      return 0;
+    case 'seed': {
+      await migrateToLatest(database);
+      const services = createServices(database, config, systemClock);
+      const tickets = Number(option(args, '--tickets') ?? 3000);
+      const months = Number(option(args, '--months') ?? 6);
+      const result = await seedDemo(database, services, systemClock, { tickets, months });
+      console.log(
+        result
+          ? `seeded Luzhou with ${result.tickets} tickets`
+          : 'the database already has data: nothing seeded',
+      );
+      return 0;
+    }
+    case 'create-user': {
+      const [username, password, unitCode, roleList, displayName] = args;
+      if (!username || !password || !unitCode || !roleList) {
+        console.error('create-user needs <username> <password> <unitCode> <role[,role]>');
+        return 2;
+      }
+      const roles = roleList.split(',');
+      const unknown = roles.filter((r) => !isRole(r));
+      if (unknown.length) {
+        console.error(`unknown role(s): ${unknown.join(', ')}`);
+        return 2;
+      }
+      await migrateToLatest(database);
+      const unit = await database.db
+        .selectFrom('units')
+        .select('id')
+        .where('code', '=', unitCode)
+        .executeTakeFirst();
+      if (!unit) {
+        console.error(`no unit with code ${unitCode}`);
+        return 2;
+      }
+      const services = createServices(database, config, systemClock);
+      const user = await services.auth.users.createUser('system', {
+        username,
+        password,
+        displayName: displayName ?? username,
+        unitId: unit.id,
+        roles: roles.filter(isRole),
+      });
+      console.log(`created user ${user.username} (id ${user.id})`);
+      return 0;
+    }
+    case 'reset-password': {
+      const [username, password] = args;
+      if (!username || !password) {
+        console.error('reset-password needs <username> <newPassword>');
+        return 2;
+      }
+      const services = createServices(database, config, systemClock);
+      await services.auth.users.resetPassword('system', username, password);
+      console.log(`password of ${username} reset; the account is unlocked`);
+      return 0;
+    }
+    case 'export-tickets': {
+      const format = option(args, '--format') ?? 'csv';
+      if (format !== 'csv' && format !== 'json') {
+        console.error('--format must be csv or json');
+        return 2;
+      }
+      const out = option(args, '--out');
+      const stream = out ? fs.createWriteStream(out) : process.stdout;
+      const count = await exportTickets(database, stream, {
+        format,
+        from: option(args, '--from'),
+        to: option(args, '--to'),
+        unmasked: args.includes('--unmasked'),
+      });
+      if (out) {
+        await new Promise<void>((resolve) => (stream as fs.WriteStream).end(resolve));
+        console.error(`exported ${count} tickets to ${out}`);
+      }
+      return 0;
+    }
+    default:
+      console.log(USAGE);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = openDatabase({ url: config.databaseUrl });
+  try {
+    process.exitCode = await run(command, args, database);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
+
+void main();

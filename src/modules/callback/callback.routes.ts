@@ -1,0 +1,103 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import { requireRole } from '../../platform/http/request-actor.js';
+import { errorResponses, IdParams, Page } from '../../platform/http/routes.js';
+import { TicketSummarySchema } from '../dispatch/index.js';
+import type { CallbackService } from './callback.service.js';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const Reason = Type.String({ maxLength: 2000 });
+const DESK = ['callback_agent', 'supervisor'] as const;
+
+const QueueItem = Type.Object({
+  id: Type.Integer(),
+  number: Type.String(),
+  title: Type.String(),
+  urgency: Type.String(),
+  categoryId: Nullable(Type.Integer()),
+  districtId: Nullable(Type.Integer()),
+  leadUnitId: Nullable(Type.Integer()),
+  parentId: Nullable(Type.Integer()),
+  repliedAt: Nullable(Type.String()),
+  replyText: Nullable(Type.String()),
+  callbackDueAt: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  version: Type.Integer(),
+});
+
+const ticketStep = <B extends TSchema>(summary: string, body: B) => ({
+  schema: {
+    tags: ['callback'],
+    summary,
+    params: IdParams,
+    body,
+    response: { 200: TicketSummarySchema, ...errorResponses },
+  },
+});
+
+/** HTTP adapter of the callback desk (回访): queue, callback, close, reopen. */
+export function callbackRoutes(service: CallbackService) {
+  return (base: FastifyInstance): void => {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+
+    app.get(
+      '/callback/queue',
+      {
+        schema: {
+          tags: ['callback'],
+          summary: 'Replied tickets waiting for a callback, nearest deadline first',
+          querystring: Type.Object({
+            page: Type.Optional(Type.Integer({ minimum: 1 })),
+            pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          }),
+          response: { 200: Page(QueueItem), ...errorResponses },
+        },
+      },
+      async (request) => service.queue(requireRole(request, ...DESK), request.query),
+    );
+
+    app.post(
+      '/tickets/:id/callback',
+      ticketStep(
+        'Record a callback: contacted? resolved? satisfied? Closes or reopens the ticket',
+        Type.Object(
+          {
+            contacted: Type.Boolean(),
+            resolved: Type.Boolean(),
+            satisfaction: Type.Union([
+              Type.Literal('satisfied'),
+              Type.Literal('basically_satisfied'),
+              Type.Literal('dissatisfied'),
+            ]),
+            note: Type.Optional(Reason),
+            reopen: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+      async (request) =>
+        service.recordCallback(requireRole(request, ...DESK), request.params.id, request.body),
+    );
+
+    app.post(
+      '/tickets/:id/close',
+      ticketStep(
+        'Close a replied ticket without a callback (the citizen could not be reached)',
+        Type.Object({ reason: Reason }, { additionalProperties: false }),
+      ),
+      async (request) =>
+        service.close(requireRole(request, ...DESK), request.params.id, request.body.reason),
+    );
+
+    app.post(
+      '/tickets/:id/reopen',
+      ticketStep(
+        'Reopen (重办) a replied or closed ticket for its lead unit',
+        Type.Object({ reason: Reason }, { additionalProperties: false }),
+      ),
+      async (request) =>
+        service.reopen(requireRole(request, ...DESK), request.params.id, request.body.reason),
+    );
+  };
+}

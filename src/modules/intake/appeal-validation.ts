@@ -1,0 +1,132 @@
+import type { Database } from '../../platform/db/database.js';
+import { DomainError, ValidationError } from '../../platform/errors.js';
+import type { CategoryService } from '../catalogue/index.js';
+import {
+  APPEAL_TYPES,
+  CHANNELS,
+  URGENCIES,
+  type AppealType,
+  type Channel,
+  type Urgency,
+} from '../tickets/index.js';
+import {
+  checkCoordinates,
+  defaultTitle,
+  LIMITS,
+  normalisePhone,
+  optionalText,
+  requireText,
+} from './appeal-rules.js';
+import { findUnitPlace } from './contacts.repository.js';
+
+/** An appeal as a client sends it. */
+export interface AppealInput {
+  channel: Channel;
+  appealType: AppealType;
+  categoryId?: number | null;
+  urgency?: Urgency;
+  title?: string | null;
+  description: string;
+  address?: string | null;
+  districtId?: number | null;
+  streetId?: number | null;
+  lat?: number | null;
+  lng?: number | null;
+  citizenName?: string | null;
+  citizenPhone?: string | null;
+  confidential?: boolean;
+  contactRequired?: boolean;
+}
+
+/** An appeal after validation: every field present, text trimmed, the phone normalised. */
+export interface ValidAppeal {
+  channel: Channel;
+  appealType: AppealType;
+  categoryId: number | null;
+  urgency: Urgency;
+  title: string;
+  description: string;
+  address: string | null;
+  districtId: number | null;
+  streetId: number | null;
+  lat: number | null;
+  lng: number | null;
+  citizenName: string | null;
+  citizenPhone: string | null;
+  confidential: boolean;
+  contactRequired: boolean;
+}
+
+export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  throw new ValidationError(field, `${field} must be one of ${allowed.join(', ')}`);
+}
+
+/** Checks an appeal's fields and its references (category, district, street); each error names its field. */
+export class AppealValidator {
+  constructor(
+    private readonly database: Database,
+    private readonly categories: CategoryService,
+  ) {}
+
+  async validate(input: AppealInput): Promise<ValidAppeal> {
+    const description = requireText('description', input.description, LIMITS.description);
+    const place = await this.place(input.districtId ?? null, input.streetId ?? null);
+    return {
+      channel: oneOf('channel', input.channel, CHANNELS),
+      appealType: oneOf('appealType', input.appealType, APPEAL_TYPES),
+      urgency: oneOf('urgency', input.urgency ?? 'normal', URGENCIES),
+      description,
+      title: optionalText('title', input.title, LIMITS.title) ?? defaultTitle(description),
+      address: optionalText('address', input.address, LIMITS.address),
+      citizenName: optionalText('citizenName', input.citizenName, LIMITS.name),
+      citizenPhone: normalisePhone('citizenPhone', input.citizenPhone),
+      ...checkCoordinates(input.lat, input.lng),
+      categoryId: await this.category(input.categoryId ?? null),
+      ...place,
+      confidential: input.confidential ?? false,
+      contactRequired: input.contactRequired ?? false,
+    };
+  }
+
+  /** An active category, or a ValidationError on categoryId. */
+  async category(id: number | null): Promise<number | null> {
+    if (id === null) return null;
+    try {
+      const category = await this.categories.getCategory(id);
+      if (!category.active) throw new ValidationError('categoryId', `Category ${id} is retired`);
+      return category.id;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CATEGORY_NOT_FOUND') {
+        throw new ValidationError('categoryId', `Category ${id} does not exist`);
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * The district must be a unit of type district (区/县); the street a street or town (街道/乡镇)
+   * of that district. A street alone implies its district.
+   */
+  async place(
+    districtId: number | null,
+    streetId: number | null,
+  ): Promise<{ districtId: number | null; streetId: number | null }> {
+    if (districtId !== null) {
+      const district = await findUnitPlace(this.database.db, districtId);
+      if (!district || district.type !== 'district' || !district.active) {
+        throw new ValidationError('districtId', `Unit ${districtId} is not a district`);
+      }
+    }
+    if (streetId === null) return { districtId, streetId };
+    const street = await findUnitPlace(this.database.db, streetId);
+    if (!street || street.type !== 'street' || !street.active) {
+      throw new ValidationError('streetId', `Unit ${streetId} is not a street or town`);
+    }
+    if (districtId !== null && street.districtId !== districtId) {
+      throw new ValidationError('streetId', `Street ${streetId} is not in district ${districtId}`);
+    }
+    return { districtId: street.districtId, streetId };
+  }
+}

@@ -1,0 +1,123 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { requireActor } from '../../platform/http/request-actor.js';
+import { errorResponses, IdParams, Page } from '../../platform/http/routes.js';
+import type { OrganisationServiceImpl } from './organisation.service.js';
+import {
+  CreateUnitBody,
+  JurisdictionSchema,
+  UnitListQuery,
+  UnitNodeSchema,
+  UnitSchema,
+  UnitTreeQuery,
+  UpdateUnitBody,
+} from './organisation.schemas.js';
+
+const tags = ['organisation'];
+
+/** /units: reads for every logged-in user, changes for admins (checked in the service). */
+export function organisationRoutes(service: OrganisationServiceImpl) {
+  return (root: FastifyInstance): void => {
+    const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+    app.get(
+      '/units',
+      {
+        schema: {
+          tags,
+          summary: 'Units of the organisation, flat, with filters',
+          querystring: UnitListQuery,
+          response: { 200: Page(UnitSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        const { page = 1, pageSize = 200, ...filter } = request.query;
+        const result = await service.searchUnits(filter, { page, pageSize });
+        return { ...result, page, pageSize };
+      },
+    );
+
+    app.get(
+      '/units/tree',
+      {
+        schema: {
+          tags,
+          summary: 'The organisation as a nested tree',
+          querystring: UnitTreeQuery,
+          response: { 200: Type.Object({ items: Type.Array(UnitNodeSchema) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return { items: await service.getTree(request.query) };
+      },
+    );
+
+    app.get(
+      '/units/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One unit',
+          params: IdParams,
+          response: { 200: UnitSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return service.getUnit(request.params.id);
+      },
+    );
+
+    app.get(
+      '/units/:id/jurisdiction',
+      {
+        schema: {
+          tags,
+          summary: "A unit's jurisdiction (GeoJSON geometry), or null",
+          params: IdParams,
+          response: {
+            200: Type.Object({ jurisdiction: Type.Union([JurisdictionSchema, Type.Null()]) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireActor(request);
+        return { jurisdiction: await service.getJurisdiction(request.params.id) };
+      },
+    );
+
+    app.post(
+      '/units',
+      {
+        schema: {
+          tags,
+          summary: 'Create a unit (admin)',
+          body: CreateUnitBody,
+          response: { 201: UnitSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const unit = await service.createUnit(requireActor(request), request.body);
+        return reply.status(201).send(unit);
+      },
+    );
+
+    app.patch(
+      '/units/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a unit (admin); active=false deactivates it',
+          params: IdParams,
+          body: UpdateUnitBody,
+          response: { 200: UnitSchema, ...errorResponses },
+        },
+      },
+      async (request) => service.updateUnit(requireActor(request), request.params.id, request.body),
+    );
+  };
+}

@@ -1,0 +1,128 @@
+import { ValidationError } from '../../platform/errors.js';
+import type { TicketStatus } from './ticket-status.js';
+import type { AppealType, Channel, Urgency } from './ticket.js';
+
+export const TICKET_SORTS = [
+  'createdAt',
+  'replyDueAt',
+  'signDueAt',
+  'updatedAt',
+  'number',
+] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** What a ticket list can be filtered by, as the API gives it. */
+export interface TicketListFilter {
+  status?: readonly TicketStatus[];
+  leadUnitId?: number;
+  /** Units with a current (not withdrawn) dispatch on the ticket, lead or co-handler. */
+  unitId?: number;
+  /** The category and every category below it. */
+  categoryId?: number;
+  districtId?: number;
+  streetId?: number;
+  urgency?: readonly Urgency[];
+  channel?: readonly Channel[];
+  appealType?: readonly AppealType[];
+  /** An ISO date-time, or a date (YYYY-MM-DD, the start of that day in the centre's time zone). */
+  createdFrom?: string;
+  /** An ISO date-time (exclusive), or a date (YYYY-MM-DD, that whole day included). */
+  createdTo?: string;
+  overdue?: boolean;
+  parentId?: number;
+  /** Words to find in the number, title, description and address (Chinese and English). */
+  q?: string;
+  /** The caller's number: operators only (lists still show it masked). */
+  citizenPhone?: string;
+  sort?: TicketSort;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+/** The filter after validation: times as ISO UTC instants, paging resolved. */
+export interface ResolvedTicketFilter extends Omit<
+  TicketListFilter,
+  'createdFrom' | 'createdTo' | 'sort' | 'order' | 'page' | 'pageSize'
+> {
+  createdFrom?: string;
+  createdTo?: string;
+  sort: TicketSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Minutes that `timeZone` is ahead of UTC at `at` (Asia/Shanghai: 480). */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a local calendar day starts in `timeZone`, plus `addDays` days. */
+export function startOfLocalDay(date: string, timeZone: string, addDays = 0): Date {
+  const match = DATE_ONLY.exec(date);
+  if (!match) throw new Error(`not a date: ${date}`);
+  const utcMidnight = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays);
+  const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000);
+  return new Date(utcMidnight - offsetMinutes(guess, timeZone) * 60_000);
+}
+
+function toInstant(field: string, value: string, timeZone: string, endOfDay: boolean): string {
+  if (DATE_ONLY.test(value)) {
+    const day = startOfLocalDay(value, timeZone, endOfDay ? 1 : 0);
+    if (!Number.isNaN(day.getTime())) return day.toISOString();
+  } else {
+    const at = new Date(value);
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(at.getTime())) return at.toISOString();
+  }
+  throw new ValidationError(
+    field,
+    `${field} must be an ISO date (2026-03-01) or date-time (2026-03-01T08:00:00Z)`,
+  );
+}
+
+/** Validates paging and turns the date bounds into instants. */
+export function resolveFilter(filter: TicketListFilter, timeZone: string): ResolvedTicketFilter {
+  const { createdFrom, createdTo, sort, order, page, pageSize, ...rest } = filter;
+  if (page !== undefined && (!Number.isInteger(page) || page < 1))
+    throw new ValidationError('page', 'page must be an integer from 1');
+  if (
+    pageSize !== undefined &&
+    (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+  )
+    throw new ValidationError('pageSize', `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  const resolved: ResolvedTicketFilter = {
+    ...rest,
+    sort: sort ?? 'createdAt',
+    order: order ?? 'desc',
+    page: page ?? 1,
+    pageSize: pageSize ?? DEFAULT_PAGE_SIZE,
+  };
+  if (createdFrom) resolved.createdFrom = toInstant('createdFrom', createdFrom, timeZone, false);
+  if (createdTo) resolved.createdTo = toInstant('createdTo', createdTo, timeZone, true);
+  return resolved;
+}
