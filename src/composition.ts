@@ -20,7 +20,11 @@ export function createServices(database: Database, config: Config, clock: Clock)
   const auth = createAuthModule(deps, { audit });
   const catalogue = createCatalogueModule(deps, { organisation: organisation.service });
   const tickets = createTicketsModule(deps, { audit, organisation: organisation.service });
-  const intake = createIntakeModule(deps, { tickets, catalogue });
+  const intake = createIntakeModule(deps, {
+    tickets,
+    catalogue,
+    organisation: organisation.service,
+  });
   const dispatch = createDispatchModule(deps, {
     tickets,
     catalogue,

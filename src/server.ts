@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
-import { seedDemoIfEmpty } from './modules/demo/index.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './modules/demo/index.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -53,10 +53,10 @@ function printWelcome(address: string, config: Config): void {
     `Database: ${dbLabel}`,
   ];
   if (config.seedDemo) {
-    lines.push('Demo logins (password for every demo user: demo12345):');
-    lines.push(
-      '  operator, dispatcher, coordinator, handler, callback, supervisor, analyst, kbeditor, admin',
-    );
+    lines.push(`Demo logins (password for every demo user: ${DEMO_PASSWORD}):`);
+    for (const login of DEMO_LOGINS) {
+      lines.push(`  ${login.username.padEnd(12)} ${login.role.padEnd(15)} ${login.unit}`);
+    }
   }
   console.log(lines.join('\n'));
 }

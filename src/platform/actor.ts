@@ -1,3 +1,5 @@
+import { ForbiddenError } from './errors.js';
+
 /** The roles of ../shared/DOMAIN.md. */
 export const ROLES = [
   'citizen',
@@ -30,3 +32,16 @@ export interface Actor {
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
   roles.some((role) => actor.roles.includes(role));
+
+/**
+ * Refuses (ROLE_REQUIRED) an actor who holds none of `roles`. Services check this themselves,
+ * not only their routes; `message` says who may act, in the words of the use case.
+ */
+export function requireRoles(
+  actor: Actor,
+  roles: readonly Role[],
+  message = `This needs one of the roles: ${roles.join(', ')}`,
+): Actor {
+  if (!hasRole(actor, ...roles)) throw new ForbiddenError(message, 'ROLE_REQUIRED');
+  return actor;
+}

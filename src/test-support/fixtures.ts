@@ -1,3 +1,4 @@
+import { isRole, type Actor } from '../platform/actor.js';
 import type { Database } from '../platform/db/database.js';
 import { hashPassword } from '../platform/password.js';
 
@@ -178,4 +179,28 @@ export async function createFixture(database: Database): Promise<Fixture> {
       catalogueVersionId: version.id,
     };
   });
+}
+
+/** The actor of a user, read the way a login would resolve it (roles, unit, district). */
+export async function actorFor(database: Database, username: string): Promise<Actor> {
+  const user = await database.db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.display_name', 'users.unit_id', 'units.district_id'])
+    .where('users.username', '=', username)
+    .executeTakeFirstOrThrow();
+  const roles = await database.db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', user.id)
+    .execute();
+  return {
+    userId: user.id,
+    username,
+    displayName: user.display_name,
+    unitId: user.unit_id,
+    districtId: user.district_id,
+    roles: roles.map((r) => r.role).filter(isRole),
+    via: 'session',
+  };
 }

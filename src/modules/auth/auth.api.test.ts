@@ -5,7 +5,7 @@ import { hashSecret } from './secrets.js';
 import { buildApp } from '../../app.js';
 import { createServices } from '../../composition.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
-import { errorOf } from './api-test-helpers.js';
+import { errorOf } from '../../test-support/http.js';
 
 const MINUTE = 60_000;
 

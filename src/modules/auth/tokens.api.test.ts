@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
 import { hashSecret } from './secrets.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
-import { errorOf, itemsOf, namesOf } from './api-test-helpers.js';
+import { errorOf, itemsOf, namesOf } from '../../test-support/http.js';
 
 interface Created {
   token: { id: number; name: string; userId: number };

@@ -26,20 +26,21 @@ export class TokenServiceImpl {
       throw new ValidationError('name', 'A token name is 1 to 100 characters');
     }
     const secret = newApiToken();
-    const id = await this.database.write((trx) =>
-      repo.insertToken(trx, {
+    const id = await this.database.write(async (trx) => {
+      const created = await repo.insertToken(trx, {
         name: label,
         token_hash: hashSecret(secret),
         user_id: actor.userId,
         created_at: this.clock.now().toISOString(),
-      }),
-    );
-    await this.audit.record({
-      actorId: actor.userId,
-      action: 'token.create',
-      subjectType: 'api_token',
-      subjectId: id,
-      detail: { name: label },
+      });
+      await this.audit.recordIn(trx, {
+        actorId: actor.userId,
+        action: 'token.create',
+        subjectType: 'api_token',
+        subjectId: created,
+        detail: { name: label },
+      });
+      return created;
     });
     const token = await repo.findToken(this.database.db, id);
     return { token: token!, secret };
@@ -57,13 +58,15 @@ export class TokenServiceImpl {
       throw new NotFoundError('API token', id, 'TOKEN_NOT_FOUND');
     }
     if (token.revokedAt) return;
-    await this.database.write((trx) => repo.revokeToken(trx, id, this.clock.now().toISOString()));
-    await this.audit.record({
-      actorId: actor.userId,
-      action: 'token.revoke',
-      subjectType: 'api_token',
-      subjectId: id,
-      detail: { name: token.name, userId: token.userId },
+    await this.database.write(async (trx) => {
+      await repo.revokeToken(trx, id, this.clock.now().toISOString());
+      await this.audit.recordIn(trx, {
+        actorId: actor.userId,
+        action: 'token.revoke',
+        subjectType: 'api_token',
+        subjectId: id,
+        detail: { name: token.name, userId: token.userId },
+      });
     });
   }
 }

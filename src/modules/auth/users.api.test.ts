@@ -3,7 +3,7 @@ import { TEST_DIALECTS } from '../../test-support/databases.js';
 import { FIXTURE_PASSWORD } from '../../test-support/fixtures.js';
 import { AuditLog } from '../../platform/audit.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
-import { errorOf, itemsOf, namesOf } from './api-test-helpers.js';
+import { errorOf, itemsOf, namesOf } from '../../test-support/http.js';
 
 interface UserBody {
   id: number;

@@ -2,20 +2,10 @@ import { sql, type SelectQueryBuilder, type Transaction, type Updateable } from 
 import type { Role } from '../../platform/actor.js';
 import type { DB, UserTable } from '../../platform/db/schema.js';
 import type { Executor } from './auth.repository.js';
-import type { ApiToken, UserFilter } from './user.js';
+import type { ApiToken, User, UserFilter } from './user.js';
 
-/** A user row without its password hash (which never leaves the repository). */
-export interface UserRecord {
-  id: number;
-  username: string;
-  displayName: string;
-  unitId: number;
-  roles: Role[];
-  active: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A user row without its password hash (which never leaves the repository); lockedUntil as stored. */
+export type UserRecord = User;
 
 const USER_COLUMNS = [
   'users.id',

@@ -1,15 +1,11 @@
 import type { Transaction, Updateable } from 'kysely';
-import { hasRole, type Actor } from '../../platform/actor.js';
+import { requireRoles, type Actor } from '../../platform/actor.js';
 import type { AuditLog } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DB, UserTable } from '../../platform/db/schema.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../../platform/errors.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { hashPassword, verifyPassword } from '../../platform/password.js';
 import { deleteSessionsOf } from './auth.repository.js';
 import { isLocked } from './lockout.js';
@@ -27,9 +23,7 @@ import * as repo from './users.repository.js';
 export type Caller = Actor | 'system';
 
 const requireAdmin = (caller: Caller): void => {
-  if (caller !== 'system' && !hasRole(caller, 'admin')) {
-    throw new ForbiddenError('Only an admin can manage users', 'ROLE_REQUIRED');
-  }
+  if (caller !== 'system') requireRoles(caller, ['admin'], 'Only an admin can manage users');
 };
 
 const actorIdOf = (caller: Caller): number | null => (caller === 'system' ? null : caller.userId);
@@ -38,11 +32,6 @@ const userNotFound = (id: number | string) => new NotFoundError('User', id, 'USE
 
 const usernameTaken = (username: string) =>
   new ConflictError('USERNAME_TAKEN', `The username ${username} is already taken`);
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 /** User accounts: created, changed, unlocked and given new passwords by admins; all audited. */
 export class UserServiceImpl {
@@ -96,12 +85,13 @@ export class UserServiceImpl {
           updated_at: now,
         });
         await repo.setRoles(trx, created, roles);
+        const detail = { username, unitId: input.unitId, roles };
+        await this.record(trx, caller, 'user.create', created, detail);
         return created;
       });
     } catch (error) {
       throw isUniqueViolation(error) ? usernameTaken(username) : error;
     }
-    await this.record(caller, 'user.create', id, { username, unitId: input.unitId, roles });
     return this.load(id);
   }
 
@@ -126,8 +116,8 @@ export class UserServiceImpl {
       if (roles) await repo.setRoles(trx, id, roles);
       // A deactivated user's open sessions end now, not when they expire.
       if (patch.active === false) await deleteSessionsOf(trx, id);
+      await this.record(trx, actor, 'user.update', id, { ...patch, ...(roles ? { roles } : {}) });
     });
-    await this.record(actor, 'user.update', id, { ...patch, ...(roles ? { roles } : {}) });
     return this.load(id);
   }
 
@@ -156,8 +146,8 @@ export class UserServiceImpl {
         );
       }
     }
-    await this.setPassword(id, input.newPassword, !self);
-    await this.record(actor, self ? 'user.password_change' : 'user.password_reset', id, {});
+    const action = self ? 'user.password_change' : 'user.password_reset';
+    await this.setPassword(actor, action, id, input.newPassword, !self);
   }
 
   /** Resets a password by username (the CLI); unlocks the account and ends its sessions. */
@@ -167,8 +157,7 @@ export class UserServiceImpl {
     const id = await repo.findUserIdByUsername(this.database.db, canonicalUsername(username));
     const found = id ?? (await repo.findUserIdByUsername(this.database.db, username.trim()));
     if (found === undefined) throw userNotFound(username);
-    await this.setPassword(found, newPassword, true);
-    await this.record(caller, 'user.password_reset', found, {});
+    await this.setPassword(caller, 'user.password_reset', found, newPassword, true);
   }
 
   /** Lifts a lockout after failed logins. */
@@ -181,12 +170,19 @@ export class UserServiceImpl {
         locked_until: null,
         updated_at: this.clock.now().toISOString(),
       });
+      await this.record(trx, actor, 'user.unlock', id, {});
     });
-    await this.record(actor, 'user.unlock', id, {});
     return this.load(id);
   }
 
-  private async setPassword(id: number, password: string, resetAccess: boolean): Promise<void> {
+  /** Sets the password (and, with resetAccess, unlocks and ends sessions), audited as `action`. */
+  private async setPassword(
+    caller: Caller,
+    action: string,
+    id: number,
+    password: string,
+    resetAccess: boolean,
+  ): Promise<void> {
     const passwordHash = await hashPassword(password);
     await this.database.write(async (trx) => {
       if (!(await repo.findUser(trx, id))) throw userNotFound(id);
@@ -196,6 +192,7 @@ export class UserServiceImpl {
         ...(resetAccess ? { failed_logins: 0, locked_until: null } : {}),
       });
       if (resetAccess) await deleteSessionsOf(trx, id);
+      await this.record(trx, caller, action, id, {});
     });
   }
 
@@ -210,13 +207,15 @@ export class UserServiceImpl {
     return { ...record, lockedUntil };
   }
 
+  /** The audit entry of a change, written in the change's own transaction. */
   private async record(
+    trx: Transaction<DB>,
     caller: Caller,
     action: string,
     userId: number,
     detail: Record<string, unknown>,
   ): Promise<void> {
-    await this.audit.record({
+    await this.audit.recordIn(trx, {
       actorId: actorIdOf(caller),
       action,
       subjectType: 'user',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketSummary } from '../dispatch/index.js';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
-import { createWorkflow, type Workflow } from '../dispatch/workflow-harness.js';
+import { createWorkflow, type Workflow } from '../../test-support/workflow.js';
 
 type Page<T> = { items: T[]; total: number };
 

@@ -2,11 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../../platform/http/request-actor.js';
-import { errorResponses, IdParams, Page } from '../../platform/http/routes.js';
-import { TicketSummarySchema } from '../dispatch/index.js';
+import { errorResponses, Nullable, Page } from '../../platform/http/routes.js';
+import { ticketStepRoute } from '../dispatch/index.js';
 import type { CallbackService } from './callback.service.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Reason = Type.String({ maxLength: 2000 });
 const DESK = ['callback_agent', 'supervisor'] as const;
 
@@ -26,15 +25,8 @@ const QueueItem = Type.Object({
   version: Type.Integer(),
 });
 
-const ticketStep = <B extends TSchema>(summary: string, body: B) => ({
-  schema: {
-    tags: ['callback'],
-    summary,
-    params: IdParams,
-    body,
-    response: { 200: TicketSummarySchema, ...errorResponses },
-  },
-});
+const ticketStep = <B extends TSchema>(summary: string, body: B) =>
+  ticketStepRoute('callback', summary, body);
 
 /** HTTP adapter of the callback desk (回访): queue, callback, close, reopen. */
 export function callbackRoutes(service: CallbackService) {

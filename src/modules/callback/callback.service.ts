@@ -1,7 +1,7 @@
-import { hasRole, type Actor } from '../../platform/actor.js';
+import { requireRoles, type Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, ValidationError } from '../../platform/errors.js';
 import type { CatalogueModule } from '../catalogue/index.js';
 import { requireReason, toTicketSummary, type TicketSummary } from '../dispatch/index.js';
 import {
@@ -193,16 +193,17 @@ export class CallbackService {
     return due.replyDueAt;
   }
 
-  private async readTicket(actor: Actor, ticketId: number): Promise<Ticket> {
-    const ticket = toTicket(await getTicketRow(this.deps.database.db, ticketId));
-    await this.deps.tickets.query.assertVisible(actor, ticket);
-    return ticket;
+  private readTicket(actor: Actor, ticketId: number): Promise<Ticket> {
+    return this.deps.tickets.query.getVisibleTicket(actor, ticketId);
   }
 }
 
 function requireCallbackDesk(actor: Actor): void {
-  if (!hasRole(actor, 'callback_agent', 'supervisor'))
-    throw new ForbiddenError('Only the callback desk or a supervisor can do this', 'ROLE_REQUIRED');
+  requireRoles(
+    actor,
+    ['callback_agent', 'supervisor'],
+    'Only the callback desk or a supervisor can do this',
+  );
 }
 
 function checkNote(note: string | null | undefined): string | null {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { Actor } from '../../platform/actor.js';
+import { recordAuditIn } from '../../platform/audit.js';
+import { toLocalTime } from '../../platform/time-zone.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
-import { assertAdmin, recordAdminChange } from './admin-audit.js';
+import { assertAdmin } from './admin-audit.js';
 import {
   countCalendarDays,
   deleteCalendarDay,
@@ -14,7 +16,7 @@ import {
 } from './calendar.repository.js';
 import type { CalendarDay, DayKind } from './catalogue-types.js';
 import { readHolidayFile } from './holiday-file.js';
-import { isCalendarDate, isWeekend, toLocalTime, type CalendarDays } from './sla-deadline.js';
+import { isCalendarDate, isWeekend, type CalendarDays } from './sla-deadline.js';
 
 /** The default calendar shipped with the module (see data/SOURCE.md). */
 export const SHIPPED_HOLIDAYS = new URL('./data/cn-public-holidays.json', import.meta.url);
@@ -148,14 +150,19 @@ export class CalendarService {
   }
 
   private audit(
-    db: Parameters<typeof recordAdminChange>[0],
+    db: Parameters<typeof recordAuditIn>[0],
     actor: Actor,
     action: string,
     subjectId: string,
-    detail: unknown,
+    detail: Record<string, unknown> | undefined,
   ) {
-    const at = this.clock.now().toISOString();
-    return recordAdminChange(db, { at, actor, action, subjectType: 'calendar', subjectId, detail });
+    return recordAuditIn(db, this.clock.now().toISOString(), {
+      actorId: actor.userId,
+      action,
+      subjectType: 'calendar',
+      subjectId,
+      detail,
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../platform/errors.js';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
 import type { CatalogueVersionWithRules } from './catalogue.service.js';
 import { CsvImportError } from './csv-import.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../../platform/csv.js';
 import { createCatalogueHarness, type CatalogueHarness } from './test-harness.js';
 
 describe.each(TEST_DIALECTS)('dispatch catalogue on %s', (dialect) => {

@@ -1,11 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../platform/actor.js';
+import { recordAuditIn } from '../../platform/audit.js';
+import { writeCsv } from '../../platform/csv.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { OrganisationService } from '../organisation/index.js';
-import { assertAdmin, recordAdminChange } from './admin-audit.js';
+import { assertAdmin } from './admin-audit.js';
 import {
   candidateRules,
   categoryFacts,
@@ -22,10 +24,9 @@ import type {
   DispatchSuggestion,
   NewCatalogueRule,
 } from './catalogue-types.js';
-import { findCategoryWithAncestors } from './categories.repository.js';
+import { findCategoryWithAncestors, listCategoryRecords } from './categories.repository.js';
 import { catalogueCsvRecords, rulesFromCsv, type UnitCodes } from './catalogue-csv.js';
 import { readCsvUpload, CsvImportError } from './csv-import.js';
-import { writeCsv } from './csv.js';
 import { CATALOGUE_CSV_COLUMNS, pickRule, validateRules, type RuleFacts } from './routing-rules.js';
 
 export interface CatalogueVersionWithRules extends CatalogueVersion {
@@ -143,15 +144,12 @@ export class DispatchCatalogueService {
     const units = await this.organisation.listUnits({ includeInactive: true });
     const unitCodes: UnitCodes = new Map(units.map((u) => [u.code, u]));
     const id = await this.database.write(async (trx) => {
-      const categories = await trx
-        .selectFrom('categories')
-        .select(['id', 'code', 'active'])
-        .execute();
+      const categories = await listCategoryRecords(trx, { includeInactive: true });
       const categoryCodes = new Map(
-        categories.map((c) => [c.code, { id: c.id, active: c.active === 1 }]),
+        categories.map((c) => [c.code, { id: c.id, active: c.active }]),
       );
       const facts: RuleFacts = {
-        categories: new Map(categories.map((c) => [c.id, { active: c.active === 1 }])),
+        categories: new Map(categories.map((c) => [c.id, { active: c.active }])),
         units: new Map(units.map((u) => [u.id, u])),
       };
       const result = rulesFromCsv(rows, categoryCodes, unitCodes, facts);
@@ -169,14 +167,12 @@ export class DispatchCatalogueService {
   ): Promise<number> {
     const at = this.clock.now().toISOString();
     const id = await insertVersion(trx, { createdAt: at, createdBy: actor.userId, note }, rules);
-    const detail = { note, rules: rules.length };
-    await recordAdminChange(trx, {
-      at,
-      actor,
+    await recordAuditIn(trx, at, {
+      actorId: actor.userId,
       action: 'catalogue.publish',
       subjectType: 'catalogue_version',
       subjectId: id,
-      detail,
+      detail: { note, rules: rules.length },
     });
     return id;
   }

@@ -1,10 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { UTF8_BOM } from '../../platform/csv.js';
 import { requireActor } from '../../platform/http/request-actor.js';
 import { ErrorEnvelope, errorResponses, IdParams } from '../../platform/http/routes.js';
 import type { CategoryService } from './categories.service.js';
-import { UTF8_BOM } from './csv.js';
 
 const CategoryProperties = {
   id: Type.Integer(),

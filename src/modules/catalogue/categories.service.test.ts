@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
 import { CsvImportError } from './csv-import.js';
-import { parseCsv, writeCsv } from './csv.js';
+import { parseCsv, writeCsv } from '../../platform/csv.js';
 import { createCatalogueHarness, type CatalogueHarness } from './test-harness.js';
 
 const HEADER = 'code,level1,level2,level3,name_en,keywords\r\n';

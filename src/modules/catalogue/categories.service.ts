@@ -1,8 +1,10 @@
 import type { Actor } from '../../platform/actor.js';
+import { recordAuditIn } from '../../platform/audit.js';
+import { writeCsv } from '../../platform/csv.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import { assertAdmin, recordAdminChange } from './admin-audit.js';
+import { assertAdmin } from './admin-audit.js';
 import type {
   Category,
   CategoryImportResult,
@@ -34,7 +36,6 @@ import {
   withPaths,
 } from './category-rules.js';
 import { CsvImportError, readCsvUpload } from './csv-import.js';
-import { writeCsv } from './csv.js';
 
 /** The category tree (诉求分类): reads for everyone, changes by administrators. */
 export class CategoryService {
@@ -183,11 +184,15 @@ export class CategoryService {
     }
   }
 
-  private audit(db: Executor, actor: Actor, action: string, id: number | string, detail: unknown) {
-    const at = this.clock.now().toISOString();
-    return recordAdminChange(db, {
-      at,
-      actor,
+  private audit(
+    db: Executor,
+    actor: Actor,
+    action: string,
+    id: number | string,
+    detail: Record<string, unknown>,
+  ) {
+    return recordAuditIn(db, this.clock.now().toISOString(), {
+      actorId: actor.userId,
       action,
       subjectType: 'category',
       subjectId: id,

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../platform/errors.js';
-import { CsvSyntaxError, parseCsvTable } from './csv.js';
+import { CsvSyntaxError, parseCsvTable } from '../../platform/csv.js';
 
 /** One problem of an imported CSV: its row (the header is row 1, as in a spreadsheet) and column. */
 export interface CsvProblem {

@@ -18,7 +18,6 @@ export { CategoryService } from './categories.service.js';
 export { DispatchCatalogueService, type CatalogueVersionWithRules } from './catalogue.service.js';
 export { DeadlineService } from './deadline.service.js';
 export { CsvImportError, type CsvProblem } from './csv-import.js';
-export { parseCsv, writeCsv } from './csv.js';
 export {
   addHours,
   addWorkingDays,

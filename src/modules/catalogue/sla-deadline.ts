@@ -1,5 +1,6 @@
 // Time limits on the working-day calendar. Pure: no I/O, no "now"; every input is passed in.
 // Limits in hours run on the clock; limits in days count working days (../shared/DOMAIN.md).
+import { fromLocalTime, toLocalTime } from '../../platform/time-zone.js';
 
 export type DayKind = 'holiday' | 'workday';
 /** The listed days of the calendar: holidays (放假) and make-up working days (调休上班), by 'YYYY-MM-DD'. */
@@ -67,55 +68,6 @@ export function shiftDate(date: string, days: number): string {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + days);
   return next.toISOString().slice(0, 10);
-}
-
-interface LocalTime {
-  date: string;
-  /** Milliseconds since local midnight. */
-  timeOfDay: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall-clock date and time of an instant in `timeZone`. */
-export function toLocalTime(instant: Date, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const hms = (Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second);
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    timeOfDay: hms * 1000 + instant.getUTCMilliseconds(),
-  };
-}
-
-/** The instant at which the wall clock in `timeZone` shows `local`. */
-export function fromLocalTime(local: LocalTime, timeZone: string): Date {
-  const asUtc = Date.parse(`${local.date}T00:00:00Z`) + local.timeOfDay;
-  const offsetAt = (instant: number): number => {
-    const seen = toLocalTime(new Date(instant), timeZone);
-    return Date.parse(`${seen.date}T00:00:00Z`) + seen.timeOfDay - instant;
-  };
-  // Twice, so that a guess on the other side of a daylight-saving change settles.
-  const first = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(first));
 }
 
 /** How far ahead a calendar may have to be searched: a year of rest days would be a bad calendar. */

@@ -1,12 +1,12 @@
 // Test helpers for the catalogue service tests: a real database with the fixture organisation,
 // the real organisation and catalogue modules. No mocks.
 import { loadConfig } from '../../config.js';
-import { isRole, type Actor } from '../../platform/actor.js';
+import type { Actor } from '../../platform/actor.js';
 import { AuditLog } from '../../platform/audit.js';
 import { FakeClock } from '../../platform/clock.js';
 import type { DialectName } from '../../platform/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/databases.js';
-import { createFixture, type Fixture } from '../../test-support/fixtures.js';
+import { actorFor, createFixture, type Fixture } from '../../test-support/fixtures.js';
 import { createOrganisationModule } from '../organisation/index.js';
 import { createCatalogueModule, type CatalogueModule } from './index.js';
 
@@ -34,30 +34,7 @@ export async function createCatalogueHarness(dialect: DialectName): Promise<Cata
     fixture,
     clock,
     module,
-    actor: (username) => actorFor(testDb, username),
+    actor: (username) => actorFor(database, username),
     close: () => testDb.drop(),
-  };
-}
-
-async function actorFor({ database }: TestDatabase, username: string): Promise<Actor> {
-  const user = await database.db
-    .selectFrom('users')
-    .innerJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'users.display_name', 'users.unit_id', 'units.district_id'])
-    .where('users.username', '=', username)
-    .executeTakeFirstOrThrow();
-  const roles = await database.db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('user_id', '=', user.id)
-    .execute();
-  return {
-    userId: user.id,
-    username,
-    displayName: user.display_name,
-    unitId: user.unit_id,
-    districtId: user.district_id,
-    roles: roles.map((r) => r.role).filter(isRole),
-    via: 'session',
   };
 }

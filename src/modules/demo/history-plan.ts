@@ -3,8 +3,8 @@
 // its life should stop. No I/O: the life-cycles (life-cycle.ts) play the plan through the services.
 import type { AppealType, Channel, Urgency } from '../tickets/index.js';
 import { containsPoint, loadDistrictShapes, type Position } from './geo.js';
-import { makeReferral } from './plan-referrals.js';
-import { assignStops } from './plan-stops.js';
+import { makePraise, makeReferral } from './plan-intake.js';
+import { assignStops, featureDemoStreet } from './plan-stops.js';
 import {
   isSelfService,
   type Incident,
@@ -37,6 +37,24 @@ const OTHER_TYPES: Array<[AppealType, number]> = [
   ['report', 13],
 ];
 
+/** Matters one incident makes many people call about (a burst main, a night-time site). */
+const INCIDENT_MATTERS = new Set([
+  '停水',
+  '停电',
+  '管道漏水',
+  '燃气泄漏',
+  '施工噪音',
+  '商业噪音',
+  '油烟污染',
+  '工业废气',
+  '河道污染',
+  '下水道堵塞',
+  '路灯',
+  '交通信号灯',
+  '拖欠工资',
+  '宽带故障',
+]);
+
 /** Calls per hour of the day in Luzhou (UTC+8): a morning and an afternoon peak, quiet nights. */
 const HOURLY = [
   1, 0.6, 0.4, 0.3, 0.3, 0.5, 1.5, 4, 8, 10, 10, 8, 5, 6, 8, 9, 8, 7, 5, 5, 5, 4, 3, 2,
@@ -56,18 +74,25 @@ export function planHistory(
   while (plans.length < options.tickets) {
     const at = arrivalTime(rng, options.start, options.end);
     const leaf = rng.weighted(leaves, (l) => seasonalWeight(l, at, options.end));
-    const district = rng.weighted(org.districts, districtWeight);
+    const district =
+      hotSpot(leaf, at, options.end, org, rng) ?? rng.weighted(org.districts, districtWeight);
     const plan = planTicket(rng, plans.length, at, leaf, district);
     if (plan.closeAtIntake === null && !isSelfService(plan.channel) && rng.chance(0.015))
       makeReferral(rng, plan, leaves);
+    else if (plan.closeAtIntake === null && plan.channel === 'phone' && rng.chance(0.012))
+      makePraise(rng, plan);
     plans.push(plan);
-    if (rng.chance(0.018) && plans.length < options.tickets - 1) {
+    const incident = INCIDENT_MATTERS.has(plan.leaf.seed.name) && plan.closeAtIntake === null;
+    if (incident && rng.chance(0.06) && plans.length < options.tickets - 1) {
       plans.push(...planIncident(rng, plan, options, options.tickets - plans.length, plans.length));
     }
   }
   plans.sort((a, b) => a.at - b.at);
   plans.forEach((plan, i) => (plan.index = i));
   assignStops(rng, plans, options);
+  const jiangyang = org.districts.find((d) => d.seed.key === 'jy');
+  const nancheng = jiangyang?.streets.find((s) => s.seed.key === 'nancheng');
+  if (jiangyang && nancheng) featureDemoStreet(rng, plans, jiangyang, nancheng, options);
   return plans;
 }
 
@@ -86,7 +111,7 @@ function arrivalTime(rng: Random, start: number, end: number): number {
   }
 }
 
-/** Summer outages and an early-warning rise of water outages in the last three weeks. */
+/** Summer power cuts, autumn building sites, and the recent rise of water outages (hotSpot). */
 function seasonalWeight(leaf: SeededLeaf, at: number, end: number): number {
   const base = leaf.seed.weight ?? 1;
   const month = new Date(at + 8 * HOUR).getUTCMonth() + 1;
@@ -94,6 +119,18 @@ function seasonalWeight(leaf: SeededLeaf, at: number, end: number): number {
   if (leaf.seed.name === '停水' && end - at < 21 * DAY) return base * 3;
   if (leaf.seed.name === '施工噪音' && month >= 9) return base * 1.5;
   return base;
+}
+
+/** The early warning the analysts should find: water outages rising in 龙马潭区 lately. */
+function hotSpot(
+  leaf: SeededLeaf,
+  at: number,
+  end: number,
+  org: SeededOrganisation,
+  rng: Random,
+): SeededDistrict | null {
+  if (leaf.seed.name !== '停水' || end - at >= 21 * DAY || !rng.chance(0.6)) return null;
+  return org.districts.find((d) => d.seed.key === 'lmt') ?? null;
 }
 
 /** The city's three urban districts call the most. */
@@ -133,12 +170,14 @@ function planTicket(
     contactRequired: rng.chance(0.2),
     citizenName: personName(rng),
     citizenPhone: phoneNumber(rng),
+    where: place,
     text: composeAppeal(rng, leaf.seed, place, channel),
     lat: point?.[1] ?? null,
     lng: point?.[0] ?? null,
     closeAtIntake: closeAtIntake(rng, leaf, channel),
     referral: null,
     misrouted: rng.chance(0.05),
+    toStreet: false,
     stopAfter: null,
     hurry: false,
     incident: null,
@@ -184,7 +223,14 @@ function planIncident(
   });
   // A child whose parent never gets written is handled on its own; nobody awaits in vain.
   parentId.catch(() => undefined);
-  const group: Incident = { parentId, resolveParent, rejectParent, childIds: [] };
+  const group: Incident = {
+    parentId,
+    resolveParent,
+    rejectParent,
+    childIds: [],
+    turn: Promise.resolve(),
+    lastAt: parent.at,
+  };
   parent.incident = { role: 'parent', group };
   parent.closeAtIntake = null;
   const children: PlannedTicket[] = [];
@@ -192,8 +238,13 @@ function planIncident(
   for (let i = 0; i < count; i++) {
     const at = Math.min(options.end - 1, parent.at + rng.int(HOUR / 2, 12 * HOUR));
     const child = planTicket(rng, nextIndex + i, at, parent.leaf, parent.district);
+    // The same incident, in the caller's own words.
     child.street = parent.street;
-    child.text = { ...child.text, address: parent.text.address };
+    child.where = parent.where;
+    child.text = {
+      ...composeAppeal(rng, parent.leaf.seed, parent.where, child.channel),
+      address: parent.text.address,
+    };
     child.lat = parent.lat;
     child.lng = parent.lng;
     child.closeAtIntake = null;

@@ -11,9 +11,11 @@ import { runAt } from './sim-time.js';
 export interface HistoryResult {
   tickets: number;
   contacts: number;
+  /** Steps the platform refused, each ending its life-cycle early (expected: none). */
+  refused: string[];
 }
 
-/** Runs every life-cycle; fails with the first errors if any life-cycle broke. */
+/** Runs every life-cycle; fails with the first errors if any life-cycle broke on a bug. */
 export async function playHistory(
   deps: SimDeps,
   plans: readonly PlannedTicket[],
@@ -37,7 +39,7 @@ export async function playHistory(
     );
   }
   const tickets = outcomes.filter((o) => o.status === 'fulfilled' && typeof o.value === 'number');
-  return { tickets: tickets.length, contacts: stray.length };
+  return { tickets: tickets.length, contacts: stray.length, refused: deps.refused };
 }
 
 interface StrayContact {

@@ -49,27 +49,34 @@ export interface SeedOptions {
   concurrency?: number;
 }
 
+export interface SeedResult {
+  tickets: number;
+  /** Steps the platform refused during the history (each ends one life-cycle early); normally none. */
+  refusedSteps: string[];
+}
+
 /** Seeds Luzhou (organisation, categories, catalogue, users, six months of history) into an empty database; null when it already has data. */
 export async function seedDemoIfEmpty(
   database: Database,
   services: Services,
   clock: Clock,
   options: SeedOptions = {},
-): Promise<{ tickets: number } | null> {
+): Promise<SeedResult | null> {
   return seedDemo(database, services, clock, options);
 }
 
 /**
  * Seeds the demo city into an empty database (null when units or users exist already). The
- * history runs through a second set of services on a simulated clock, from `months` ago up to
- * `clock.now()`, so every ticket, event, dispatch and callback is what the platform writes.
+ * history runs through a second set of services (`createServices` on a simulated clock; the
+ * app's own `services` are not needed), from `months` ago up to `clock.now()`, so every ticket,
+ * event, dispatch and callback is exactly what the platform writes.
  */
 export async function seedDemo(
   database: Database,
   _services: Services,
   clock: Clock,
   options: SeedOptions = {},
-): Promise<{ tickets: number } | null> {
+): Promise<SeedResult | null> {
   if (!(await isEmpty(database))) return null;
   const end = clock.now().getTime();
   const start = monthsBefore(end, options.months ?? 6);
@@ -99,9 +106,10 @@ export async function seedDemo(
     staff,
     org,
     unitNames,
+    refused: [],
   };
   const result = await playHistory(deps, plans, seed);
-  return { tickets: result.tickets };
+  return { tickets: result.tickets, refusedSteps: result.refused };
 }
 
 async function isEmpty(database: Database): Promise<boolean> {

@@ -24,8 +24,8 @@ async function dispatchRightly(life: Life): Promise<void> {
   const [min, max] = quick(life);
   const local = plan.leaf.seed.route.lead === 'local';
   const roll = life.rng.next();
-  const toStreet = local && roll < 0.4;
-  const viaDistrict = local && roll >= 0.4 && roll < 0.85;
+  const toStreet = local && (plan.toStreet || roll < 0.4);
+  const viaDistrict = local && !toStreet && roll < 0.85;
   await life.step(life.later(min, max), async () => {
     const suggestion = await catalogue.catalogue.suggest(plan.leaf.id, plan.district.id);
     const leadUnitId = toStreet ? plan.street.id : (suggestion?.leadUnitId ?? plan.district.id);
@@ -39,6 +39,8 @@ async function dispatchRightly(life: Life): Promise<void> {
     life.coUnitIds = coUnitIds;
   });
   if (!viaDistrict) return;
+  // Stopped here, the order waits in the district's queue for its coordinator.
+  life.stopIf('dispatched');
   // The district's coordinator hands the order on to the street where it happens (改派).
   const coordinator = life.deps.staff.coordinators.get(plan.district.id);
   if (!coordinator) return;

@@ -1,3 +1,4 @@
+import { ConflictError } from '../../platform/errors.js';
 import { getTicketRow } from '../tickets/index.js';
 import type { Life } from './life.js';
 import { pendingRequestId } from './life-dispatch.js';
@@ -190,10 +191,12 @@ async function callBackChildren(life: Life): Promise<void> {
       const child = await getTicketRow(life.deps.database.db, childId);
       if (child.status !== 'replied') return;
       const outcome = life.rng.chance(0.85) ? 'satisfied' : 'basic';
-      await life.deps.services.callback.service.recordCallback(
-        life.callbackAgent(),
-        childId,
-        answers(life, outcome),
+      await unlessMovedOn(
+        life.deps.services.callback.service.recordCallback(
+          life.callbackAgent(),
+          childId,
+          answers(life, outcome),
+        ),
       );
     });
   }
@@ -202,11 +205,30 @@ async function callBackChildren(life: Life): Promise<void> {
 /** A merged child that took an already given reply is called back on its own. */
 export async function callBackMergedChild(life: Life): Promise<void> {
   const at = life.office(life.later(60, 8 * 60));
-  await life.step(at, () =>
-    life.deps.services.callback.service.recordCallback(
-      life.callbackAgent(),
-      life.ticketId,
-      answers(life, 'satisfied'),
+  const done = await life.step(at, () =>
+    unlessMovedOn(
+      life.deps.services.callback.service.recordCallback(
+        life.callbackAgent(),
+        life.ticketId,
+        answers(life, 'satisfied'),
+      ),
     ),
   );
+  // The parent was reopened meanwhile: the child waits for its next reply, with the others.
+  if (!done && life.plan.incident?.role === 'child')
+    life.plan.incident.group.childIds.push(life.ticketId);
+}
+
+/**
+ * A merged child's callback races its parent's life-cycle: if the parent was reopened in the
+ * meantime, the child went back under it (ILLEGAL_TRANSITION) and is called back later.
+ */
+async function unlessMovedOn(callback: Promise<unknown>): Promise<boolean> {
+  try {
+    await callback;
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'ILLEGAL_TRANSITION') return false;
+    throw error;
+  }
 }

@@ -18,21 +18,20 @@ const INVALID_REASONS = [
 export async function createTicket(life: Life): Promise<TicketStatus> {
   const { plan } = life;
   const { intake } = life.deps.services;
+  // An empty or pointless message carries nothing to classify (closed as invalid later).
+  const junk = plan.closeAtIntake === 'invalid';
   const appeal = {
     channel: plan.channel,
     appealType: plan.appealType,
-    categoryId: plan.leaf.id,
+    categoryId: junk ? null : plan.leaf.id,
     urgency: plan.urgency,
-    title: plan.text.title,
-    description:
-      plan.closeAtIntake === 'invalid'
-        ? life.rng.pick(['测试', '。。。', '你好', '1'])
-        : plan.text.description,
-    address: plan.text.address,
-    districtId: plan.district.id,
-    streetId: plan.street.id,
-    lat: plan.lat,
-    lng: plan.lng,
+    title: junk ? null : plan.text.title,
+    description: junk ? life.rng.pick(['测试', '。。。', '你好', '1']) : plan.text.description,
+    address: junk ? null : plan.text.address,
+    districtId: junk ? null : plan.district.id,
+    streetId: junk ? null : plan.street.id,
+    lat: junk ? null : plan.lat,
+    lng: junk ? null : plan.lng,
     citizenName: plan.citizenName,
     citizenPhone: plan.citizenPhone,
     confidential: plan.confidential,
@@ -92,7 +91,8 @@ function disposition(life: Life) {
 }
 
 function directAnswer(life: Life): string {
-  const { leaf } = life.plan;
+  const { leaf, answer } = life.plan;
+  if (answer) return answer;
   return `话务员根据知识库当场答复：${leaf.seed.reply.replace(/^已/, '')}如有疑问可再次拨打12345。`;
 }
 
@@ -112,6 +112,12 @@ export async function takeReceived(life: Life): Promise<void> {
           reason: life.rng.pick(INVALID_REASONS),
         });
       case 'referral':
+        if (plan.referral)
+          return tickets.refer(operator, life.ticketId, {
+            target: plan.referral.target,
+            reason: plan.referral.reason,
+          });
+        return tickets.accept(operator, life.ticketId);
       case null:
         // Portal appeals come without a street or urgency: the operator completes them.
         return tickets.accept(operator, life.ticketId, {

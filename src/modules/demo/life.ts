@@ -1,7 +1,7 @@
 import type { Services } from '../../composition.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Database } from '../../platform/db/database.js';
-import type { PlannedTicket } from './plan-types.js';
+import type { Incident, PlannedTicket } from './plan-types.js';
 import { Random } from './random.js';
 import type { StepScheduler } from './scheduler.js';
 import type { SeededOrganisation } from './seed-organisation.js';
@@ -21,6 +21,8 @@ export interface SimDeps {
   staff: Staff;
   org: SeededOrganisation;
   unitNames: ReadonlyMap<number, string>;
+  /** Steps the platform refused (a life-cycle ends there): a race between life-cycles. */
+  refused: string[];
 }
 
 /** Ends a life-cycle: its next step would be in the future, or its plan stops here. */
@@ -56,8 +58,28 @@ export class Life {
   async step<T>(at: number, work: () => Promise<T>, orderedWrites = 0): Promise<T> {
     if (at >= this.deps.end) throw new Stop();
     this.t = Math.max(this.t, at);
-    const when = this.t;
-    return this.deps.scheduler.run(when, (wrote) => runAt(when, work, wrote), orderedWrites);
+    const group = this.plan.incident?.group;
+    if (!group || orderedWrites > 0) {
+      const when = this.t;
+      return this.deps.scheduler.run(when, (wrote) => runAt(when, work, wrote), orderedWrites);
+    }
+    return this.deps.scheduler.run(this.t, () => this.inTurn(group, work));
+  }
+
+  /** A step of an incident's ticket: after the group's previous step, and not earlier in time. */
+  private async inTurn<T>(group: Incident, work: () => Promise<T>): Promise<T> {
+    const previous = group.turn;
+    let done: () => void = () => undefined;
+    group.turn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await previous;
+      const when = Math.max(this.t, group.lastAt);
+      if (when >= this.deps.end) throw new Stop();
+      this.t = group.lastAt = when;
+      return await runAt(when, work);
+    } finally {
+      done();
+    }
   }
 
   /**

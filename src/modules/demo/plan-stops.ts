@@ -1,6 +1,9 @@
+import { ESTATES } from './data/vocabulary.js';
 import type { PlannedTicket, PlanOptions, StopPoint } from './plan-types.js';
 import { isSelfService, STOP_POINTS } from './plan-types.js';
 import type { Random } from './random.js';
+import type { SeededDistrict, SeededStreet } from './seed-organisation.js';
+import { composeAppeal } from './texts.js';
 import { DAY, HOUR } from './timing.js';
 
 /**
@@ -9,7 +12,9 @@ import { DAY, HOUR } from './timing.js';
  */
 export function assignStops(rng: Random, plans: PlannedTicket[], options: PlanOptions): void {
   const recent = plans.filter((p) => p.incident === null && options.end - p.at < 10 * DAY);
-  const guaranteed: StopPoint[] = [...STOP_POINTS, ...STOP_POINTS];
+  const guaranteed: StopPoint[] = STOP_POINTS.flatMap((stop) =>
+    Array.from({ length: GUARANTEED[stop] }, () => stop),
+  );
   for (const plan of recent.reverse()) {
     const age = options.end - plan.at;
     const fits = guaranteed.findIndex(
@@ -32,6 +37,16 @@ export function assignStops(rng: Random, plans: PlannedTicket[], options: PlanOp
   const lastParent = [...plans].reverse().find((p) => p.incident?.role === 'parent');
   if (lastParent) lastParent.stopAfter = 'in_progress';
 }
+
+/** Open tickets in every queue (operators, desk, units, callback desk) whatever "now" is. */
+const GUARANTEED: Record<StopPoint, number> = {
+  received: 3,
+  pending_dispatch: 5,
+  dispatched: 3,
+  in_progress: 3,
+  return_review: 2,
+  replied: 4,
+};
 
 /** How old a hurried ticket must be to reach each stop point before "now". */
 const HURRIED_AGE: Record<StopPoint, number> = {
@@ -69,4 +84,45 @@ function randomStop(rng: Random, age: number): StopPoint | null {
       ([, w]) => w,
     )[0];
   return rng.chance(0.25) ? 'in_progress' : null;
+}
+
+/**
+ * The demo handler's street (江阳区南城街道) gets a few open orders of its own: the first thing
+ * a visitor logging in as `handler` sees is work to sign for and to reply to.
+ */
+export function featureDemoStreet(
+  rng: Random,
+  plans: PlannedTicket[],
+  district: SeededDistrict,
+  street: SeededStreet,
+  options: PlanOptions,
+): void {
+  const stops: StopPoint[] = ['dispatched', 'in_progress', 'in_progress', 'dispatched', 'replied'];
+  const candidates = plans.filter(
+    (p) =>
+      p.incident === null &&
+      !p.hurry &&
+      p.closeAtIntake === null &&
+      p.leaf.seed.route.lead === 'local' &&
+      options.end - p.at > HURRIED_AGE.replied &&
+      options.end - p.at < 6 * DAY,
+  );
+  for (const [i, plan] of candidates.reverse().slice(0, stops.length).entries()) {
+    const stop = stops[i]!;
+    const place = {
+      district: district.seed,
+      street: street.seed,
+      place: rng.pick(street.seed.places),
+      estate: rng.pick(ESTATES),
+    };
+    plan.district = district;
+    plan.street = street;
+    plan.where = place;
+    plan.text = composeAppeal(rng, plan.leaf.seed, place, plan.channel);
+    [plan.lng, plan.lat] = street.seed.at;
+    plan.stopAfter = stop;
+    plan.hurry = true;
+    plan.misrouted = false;
+    plan.toStreet = true;
+  }
 }

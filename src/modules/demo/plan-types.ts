@@ -2,7 +2,7 @@
 import type { AppealType, Channel, Urgency } from '../tickets/index.js';
 import type { SeededLeaf } from './seed-categories.js';
 import type { SeededDistrict, SeededStreet } from './seed-organisation.js';
-import type { AppealText } from './texts.js';
+import type { AppealPlace, AppealText } from './texts.js';
 
 /** Where a life-cycle stops before its natural end (open tickets, every state on screen). */
 export const STOP_POINTS = [
@@ -24,6 +24,12 @@ export interface Incident {
   resolveParent: (id: number) => void;
   rejectParent: (error: unknown) => void;
   childIds: number[];
+  /**
+   * The parent's and the children's steps touch each other's tickets: they run one at a time
+   * (`turn` is the tail of that queue), never earlier than the last one (`lastAt`).
+   */
+  turn: Promise<void>;
+  lastAt: number;
 }
 
 export interface PlannedTicket {
@@ -39,14 +45,20 @@ export interface PlannedTicket {
   contactRequired: boolean;
   citizenName: string;
   citizenPhone: string;
+  /** Where it happens, as the texts name it. */
+  where: AppealPlace;
   text: AppealText;
   lat: number | null;
   lng: number | null;
   closeAtIntake: IntakeClose | null;
+  /** For a direct answer: what the operator said (default: from the knowledge of the matter). */
+  answer?: string;
   /** For a referral: where to (110/119/122/other) and why. */
   referral: { target: string; reason: string } | null;
   /** The dispatcher first sends it to a wrong unit, which returns it (退单). */
   misrouted: boolean;
+  /** A local matter the desk dispatches straight to the street (not via the district). */
+  toStreet: boolean;
   stopAfter: StopPoint | null;
   /** Played in minutes rather than days, to reach its stop point before "now". */
   hurry: boolean;

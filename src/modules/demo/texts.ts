@@ -51,47 +51,65 @@ export const personName = (rng: Random): string => rng.pick(SURNAMES) + rng.pick
 export const phoneNumber = (rng: Random): string =>
   rng.pick(PHONE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
 
+/** A place in the district: the urban subdistricts (街道) call more than the towns. */
 export function pickPlace(rng: Random, district: DistrictSeed): AppealPlace {
-  const street = rng.pick(district.streets);
+  const street = rng.weighted(district.streets, (s) => (s.name.endsWith('街道') ? 3 : 1));
   return { district, street, place: rng.pick(street.places), estate: rng.pick(ESTATES) };
 }
 
-/** Fills the {placeholders} of a template. */
-export function fill(template: string, where: AppealPlace, rng: Random): string {
+/**
+ * Fills the {placeholders} of a template. Pass the same `memo` to fill a title and its details
+ * alike: the same shop, company or number in both.
+ */
+export function fill(
+  template: string,
+  where: AppealPlace,
+  rng: Random,
+  memo = new Map<string, string>(),
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    switch (key) {
-      case 'place':
-        return where.place;
-      case 'estate':
-        return where.estate;
-      case 'street':
-        return where.street.name;
-      case 'district':
-        return where.district.name;
-      case 'days':
-        return String(rng.int(2, 15));
-      case 'months':
-        return String(rng.int(2, 8));
-      case 'n':
-        return String(rng.int(2, 9));
-      case 'hour':
-        return String(rng.pick([6, 7, 8, 9, 10, 11, 12, 22, 23]));
-      case 'shop':
-        return rng.pick(SHOPS);
-      case 'company':
-        return rng.pick(COMPANIES);
-      case 'route':
-        return rng.pick(BUS_ROUTES);
-      case 'school':
-        return rng.pick(SCHOOLS);
-      case 'plate':
-        return `川E${rng.pick([...PLATE_LETTERS])}${String(rng.int(0, 9999)).padStart(4, '0')}`;
-      case 'amount':
-        return String(rng.pick([800, 1200, 2680, 3500, 4800, 6000, 12000, 23500, 46000]));
-      default:
-        return whole;
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = placeholder(key, where, rng) ?? whole;
+      memo.set(key, value);
     }
+    return value;
   });
+}
+
+function placeholder(key: string, where: AppealPlace, rng: Random): string | null {
+  switch (key) {
+    case 'place':
+      return where.place;
+    case 'estate':
+      return where.estate;
+    case 'street':
+      return where.street.name;
+    case 'district':
+      return where.district.name;
+    case 'days':
+      return String(rng.int(2, 15));
+    case 'months':
+      return String(rng.int(2, 8));
+    case 'n':
+      return String(rng.int(2, 9));
+    case 'hour':
+      return String(rng.pick([6, 7, 8, 9, 10, 11, 12, 22, 23]));
+    case 'shop':
+      return rng.pick(SHOPS);
+    case 'company':
+      return rng.pick(COMPANIES);
+    case 'route':
+      return rng.pick(BUS_ROUTES);
+    case 'school':
+      return rng.pick(SCHOOLS);
+    case 'plate':
+      return `川E${rng.pick([...PLATE_LETTERS])}${String(rng.int(0, 9999)).padStart(4, '0')}`;
+    case 'amount':
+      return String(rng.pick([800, 1200, 2680, 3500, 4800, 6000, 12000, 23500, 46000]));
+    default:
+      return null;
+  }
 }
 
 /** The title, description and address of one appeal about `leaf` at `where`. */
@@ -101,9 +119,12 @@ export function composeAppeal(
   where: AppealPlace,
   channel: Channel,
 ): AppealText {
-  const title = fill(rng.pick(leaf.titles), where, rng);
-  const detail = fill(rng.pick(leaf.details), where, rng);
-  const closing = detail.includes('请') || detail.includes('希望') ? '' : rng.pick(CLOSINGS);
+  const memo = new Map<string, string>();
+  const i = rng.int(0, leaf.titles.length - 1);
+  const title = fill(leaf.titles[i]!, where, rng, memo);
+  const detail = fill(leaf.details[i % leaf.details.length]!, where, rng, memo);
+  const asks = detail.includes('请') || detail.includes('希望') || leaf.appeal === 'enquiry';
+  const closing = asks ? '' : rng.pick(CLOSINGS);
   const building = rng.chance(0.6) ? `${rng.int(1, 30)}栋${rng.int(1, 4)}单元` : '';
   const address = `泸州市${where.district.name}${where.street.name}${where.place}${
     rng.chance(0.5) ? where.estate + building : ''

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database.js';
 import { ForbiddenError } from '../../platform/errors.js';
 import type { CatalogueModule } from '../catalogue/index.js';
 import type { OrganisationService } from '../organisation/index.js';
-import { getTicketRow, toTicket, type Ticket, type TicketsModule } from '../tickets/index.js';
+import type { Ticket, TicketsModule } from '../tickets/index.js';
 import { inScope, type DispatchScope } from './dispatch-rules.js';
 
 /** What the dispatch services are built from (passed once by the composition root). */
@@ -26,8 +26,7 @@ export async function readTicketInScope(
   scope: DispatchScope,
   ticketId: number,
 ): Promise<Ticket> {
-  const ticket = toTicket(await getTicketRow(deps.database.db, ticketId));
-  await deps.tickets.query.assertVisible(actor, ticket);
+  const ticket = await deps.tickets.query.getVisibleTicket(actor, ticketId);
   if (!inScope(scope, ticket.districtId))
     throw new ForbiddenError(
       `Ticket ${ticket.number} is outside your district: ask the city dispatch desk`,

@@ -104,3 +104,15 @@ export function requireReason(
     );
   return text;
 }
+
+/** The longest extension one request may grant, in working days. */
+export const MAX_EXTENSION_WORKING_DAYS = 30;
+
+/** An extension (延期) asked for or granted: a whole number of working days, 1 to the maximum. */
+export function checkExtensionDays(days: number): void {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_WORKING_DAYS)
+    throw new ValidationError(
+      'workingDays',
+      `An extension is from 1 to ${MAX_EXTENSION_WORKING_DAYS} working days`,
+    );
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
 import type { TicketSummary } from './index.js';
-import { createWorkflow, type Workflow } from './workflow-harness.js';
+import { createWorkflow, type Workflow } from '../../test-support/workflow.js';
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 

@@ -1,14 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { requireRole } from '../../platform/http/request-actor.js';
-import { errorResponses, IdParams, Page } from '../../platform/http/routes.js';
+import { errorResponses, IdParams, Nullable, Page } from '../../platform/http/routes.js';
 import type { DispatchService } from './dispatch.service.js';
 import type { MergeService } from './merge.service.js';
 import type { RequestsService } from './requests.service.js';
-import { TicketSummarySchema } from './ticket-summary.js';
+import { TicketSummarySchema, ticketStepRoute } from './ticket-summary.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Reason = Type.String({ maxLength: 2000 });
 const UnitIds = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 });
 const Urgency = Type.Union([
@@ -131,15 +130,7 @@ export function dispatchRoutes(services: {
 
     app.post(
       '/tickets/:id/dispatch',
-      {
-        schema: {
-          tags: ['dispatch'],
-          summary: 'Dispatch a ticket to a lead unit and co-handlers',
-          params: IdParams,
-          body: DispatchBody,
-          response: { 200: TicketSummarySchema, ...errorResponses },
-        },
-      },
+      ticketStepRoute('dispatch', 'Dispatch a ticket to a lead unit and co-handlers', DispatchBody),
       async (request) =>
         dispatch.dispatch(requireRole(request, ...DISPATCH_ROLES), request.params.id, request.body),
     );
@@ -181,33 +172,25 @@ export function dispatchRoutes(services: {
 
     app.post(
       '/tickets/:id/reassign',
-      {
-        schema: {
-          tags: ['dispatch'],
-          summary: 'Redistribute (改派) a dispatched ticket to other units',
-          params: IdParams,
-          body: ReassignBody,
-          response: { 200: TicketSummarySchema, ...errorResponses },
-        },
-      },
+      ticketStepRoute(
+        'dispatch',
+        'Redistribute (改派) a dispatched ticket to other units',
+        ReassignBody,
+      ),
       async (request) =>
         dispatch.reassign(requireRole(request, ...DISPATCH_ROLES), request.params.id, request.body),
     );
 
     app.post(
       '/tickets/:id/merge',
-      {
-        schema: {
-          tags: ['dispatch'],
-          summary: 'Merge a duplicate (并单) under a parent ticket',
-          params: IdParams,
-          body: Type.Object(
-            { parentId: Type.Integer({ minimum: 1 }), reason: Reason },
-            { additionalProperties: false },
-          ),
-          response: { 200: TicketSummarySchema, ...errorResponses },
-        },
-      },
+      ticketStepRoute(
+        'dispatch',
+        'Merge a duplicate (并单) under a parent ticket',
+        Type.Object(
+          { parentId: Type.Integer({ minimum: 1 }), reason: Reason },
+          { additionalProperties: false },
+        ),
+      ),
       async (request) =>
         merge.merge(
           requireRole(request, ...DISPATCH_ROLES),

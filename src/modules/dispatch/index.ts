@@ -22,7 +22,6 @@ export {
 export { MergeService } from './merge.service.js';
 export {
   RequestsService,
-  MAX_EXTENSION_WORKING_DAYS,
   type ExtensionDecision,
   type RequestDecision,
   type ReturnReview,
@@ -34,8 +33,13 @@ export type {
   TicketRequest,
 } from './dispatch.repository.js';
 export { passReplyToChildren, recallChildrenOnReopen } from './merged-children.js';
-export { requireReason } from './dispatch-rules.js';
-export { TicketSummarySchema, toTicketSummary, type TicketSummary } from './ticket-summary.js';
+export { checkExtensionDays, MAX_EXTENSION_WORKING_DAYS, requireReason } from './dispatch-rules.js';
+export {
+  TicketSummarySchema,
+  ticketStepRoute,
+  toTicketSummary,
+  type TicketSummary,
+} from './ticket-summary.js';
 
 export interface DispatchModule {
   /** Dispatch, bulk dispatch, redistribution and the dispatch queue. */

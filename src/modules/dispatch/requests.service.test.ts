@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/actor.js';
 import { listEvents } from '../tickets/index.js';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
-import { assignmentStates, createWorkflow, type Workflow } from './workflow-harness.js';
+import { assignmentStates, createWorkflow, type Workflow } from '../../test-support/workflow.js';
 
 describe.each(TEST_DIALECTS)('return and extension requests (%s)', (dialect) => {
   let w: Workflow;

@@ -13,7 +13,7 @@ import {
   type RequestState,
   type TicketRequest,
 } from './dispatch.repository.js';
-import { dispatchScopeOf, inScope, requireReason } from './dispatch-rules.js';
+import { checkExtensionDays, dispatchScopeOf, inScope, requireReason } from './dispatch-rules.js';
 import { requestedWorkingDays, returnToDispatch, returnToUnit } from './request-steps.js';
 import { toTicketSummary, type TicketSummary } from './ticket-summary.js';
 
@@ -34,9 +34,6 @@ export type RequestDecision = {
   reason?: string | null;
   workingDays?: number;
 };
-
-/** The longest extension one request may grant, in working days. */
-export const MAX_EXTENSION_WORKING_DAYS = 30;
 
 /**
  * Review of units' requests: returns (派单异议审核: accept → back to dispatch, refuse → back to
@@ -107,7 +104,7 @@ export class RequestsService {
     let workingDays: number | null = null;
     if (input.decision === 'approve') {
       workingDays = input.workingDays ?? (await requestedWorkingDays(database.db, request));
-      checkWorkingDays(workingDays);
+      checkExtensionDays(workingDays);
       const from = ticket.replyDueAt ? new Date(ticket.replyDueAt) : this.deps.clock.now();
       replyDueAt = await catalogue.deadlines.addWorkingDays(from, workingDays);
     }
@@ -190,12 +187,4 @@ const alreadyDecided = (request: TicketRequest) =>
 function decisionReason(decision: string, reason: string | null | undefined): string | null {
   if (decision === 'refuse') return requireReason(reason);
   return reason?.trim() || null;
-}
-
-function checkWorkingDays(days: number): void {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_WORKING_DAYS)
-    throw new ValidationError(
-      'workingDays',
-      `An extension is from 1 to ${MAX_EXTENSION_WORKING_DAYS} working days`,
-    );
 }

@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { errorResponses, IdParams, Nullable } from '../../platform/http/routes.js';
 import type { Ticket, TicketAssignment } from '../tickets/index.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Nullable(Type.String({ format: 'date-time' }));
 
 export const AssignmentSummarySchema = Type.Object({
@@ -50,6 +50,17 @@ export const TicketSummarySchema = Type.Object({
   assignments: Type.Array(AssignmentSummarySchema),
 });
 export type TicketSummary = Static<typeof TicketSummarySchema>;
+
+/** The route options of a workflow step on /tickets/:id/…: its body in, the ticket summary out. */
+export const ticketStepRoute = <B extends TSchema>(tag: string, summary: string, body: B) => ({
+  schema: {
+    tags: [tag],
+    summary,
+    params: IdParams,
+    body,
+    response: { 200: TicketSummarySchema, ...errorResponses },
+  },
+});
 
 /** A ticket and its current dispatches, as the workflow routes show them. */
 export function toTicketSummary(

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '../../platform/actor.js';
+import { requireRoles, type Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError } from '../../platform/errors.js';
@@ -29,8 +29,7 @@ export const HANDLING_STATUSES: readonly TicketStatus[] = [
 ];
 
 export function requireHandler(actor: Actor): void {
-  if (!hasRole(actor, 'handler'))
-    throw new ForbiddenError('Only staff of a handling unit can do this', 'ROLE_REQUIRED');
+  requireRoles(actor, ['handler'], 'Only staff of a handling unit can do this');
 }
 
 /**

@@ -2,11 +2,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../../platform/http/request-actor.js';
-import { errorResponses, IdParams } from '../../platform/http/routes.js';
-import { TicketSummarySchema } from '../dispatch/index.js';
+import { errorResponses, IdParams, Nullable } from '../../platform/http/routes.js';
+import { TicketSummarySchema, ticketStepRoute } from '../dispatch/index.js';
 import type { HandlingService } from './handling.service.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Reason = Type.String({ maxLength: 2000 });
 const Text = Type.String({ maxLength: 20_000 });
 
@@ -29,15 +28,8 @@ const QueueItem = Type.Object({
   overdue: Type.Boolean(),
 });
 
-const ticketStep = <B extends TSchema>(summary: string, body: B) => ({
-  schema: {
-    tags: ['handling'],
-    summary,
-    params: IdParams,
-    body,
-    response: { 200: TicketSummarySchema, ...errorResponses },
-  },
-});
+const ticketStep = <B extends TSchema>(summary: string, body: B) =>
+  ticketStepRoute('handling', summary, body);
 
 /** HTTP adapter of the handling unit's work: queue, sign-for, requests, reply parts, reply. */
 export function handlingRoutes(service: HandlingService) {

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ValidationError } from '../../platform/errors.js';
 import {
-  MAX_EXTENSION_WORKING_DAYS,
+  checkExtensionDays,
   passReplyToChildren,
   requireReason,
   toTicketSummary,
@@ -207,11 +207,7 @@ export class HandlingService {
     const { ticket, assignment } = await readOwnDispatch(this.deps, actor, ticketId, 'lead');
     const why = requireReason(input.reason, 'reason', MIN_REQUEST_REASON_CHARS);
     const days = input.workingDays;
-    if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_WORKING_DAYS)
-      throw new ValidationError(
-        'workingDays',
-        `An extension is from 1 to ${MAX_EXTENSION_WORKING_DAYS} working days`,
-      );
+    checkExtensionDays(days);
     const { database, clock, tickets, catalogue } = this.deps;
     const from = ticket.replyDueAt ? new Date(ticket.replyDueAt) : clock.now();
     const requestedDueAt = await catalogue.deadlines.addWorkingDays(from, days);

@@ -2,6 +2,7 @@
 // disposition leads to. No I/O here.
 import { createHash, randomInt } from 'node:crypto';
 import { ValidationError } from '../../platform/errors.js';
+import { localDate } from '../../platform/time-zone.js';
 import type { Channel } from '../tickets/index.js';
 
 /** What the operator decides at intake (../shared/DOMAIN.md "The life of a ticket"). */
@@ -125,25 +126,9 @@ export function isoTime(field: string, value: string): string {
   return at.toISOString();
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one (a tenth of a ticket creation).
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** "20260302": the day a ticket is numbered by, in the centre's time zone. */
 export function ticketDay(at: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  // By parts, not by the locale's date pattern (which ICU versions have changed).
-  const parts = format.formatToParts(at);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}${part('month')}${part('day')}`;
+  return localDate(at, timeZone).replaceAll('-', '');
 }
 
 // No 0/O, 1/I/L: the code is read out on the phone and typed from a text message.

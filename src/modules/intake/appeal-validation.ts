@@ -1,6 +1,6 @@
-import type { Database } from '../../platform/db/database.js';
 import { DomainError, ValidationError } from '../../platform/errors.js';
 import type { CategoryService } from '../catalogue/index.js';
+import type { OrganisationService } from '../organisation/index.js';
 import {
   APPEAL_TYPES,
   CHANNELS,
@@ -17,7 +17,6 @@ import {
   optionalText,
   requireText,
 } from './appeal-rules.js';
-import { findUnitPlace } from './contacts.repository.js';
 
 /** An appeal as a client sends it. */
 export interface AppealInput {
@@ -66,7 +65,7 @@ export function oneOf<T extends string>(field: string, value: unknown, allowed: 
 /** Checks an appeal's fields and its references (category, district, street); each error names its field. */
 export class AppealValidator {
   constructor(
-    private readonly database: Database,
+    private readonly organisation: OrganisationService,
     private readonly categories: CategoryService,
   ) {}
 
@@ -113,14 +112,17 @@ export class AppealValidator {
     districtId: number | null,
     streetId: number | null,
   ): Promise<{ districtId: number | null; streetId: number | null }> {
+    const units = await this.organisation.getUnits(
+      [districtId, streetId].filter((id) => id !== null),
+    );
     if (districtId !== null) {
-      const district = await findUnitPlace(this.database.db, districtId);
+      const district = units.get(districtId);
       if (!district || district.type !== 'district' || !district.active) {
         throw new ValidationError('districtId', `Unit ${districtId} is not a district`);
       }
     }
     if (streetId === null) return { districtId, streetId };
-    const street = await findUnitPlace(this.database.db, streetId);
+    const street = units.get(streetId);
     if (!street || street.type !== 'street' || !street.active) {
       throw new ValidationError('streetId', `Unit ${streetId} is not a street or town`);
     }

@@ -98,16 +98,3 @@ export async function settleContactsOfTicket(
     .where('outcome', 'in', ['pending', 'ticket'])
     .execute();
 }
-
-/** A unit's type and district, to check a ticket's location against the organisation tree. */
-export async function findUnitPlace(
-  db: Executor,
-  id: number,
-): Promise<{ type: string; districtId: number | null; active: boolean } | null> {
-  const row = await db
-    .selectFrom('units')
-    .select(['type', 'district_id', 'active'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? { type: row.type, districtId: row.district_id, active: row.active === 1 } : null;
-}

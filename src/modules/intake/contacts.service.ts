@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { Actor } from '../../platform/actor.js';
+import { requireRoles, type Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import type { ContactTable } from '../../platform/db/schema.js';
@@ -30,7 +30,7 @@ import {
   updateContact,
   type Contact,
 } from './contacts.repository.js';
-import { INTAKE_ROLES, requireRoles } from './intake-access.js';
+import { INTAKE_ROLES } from './intake-access.js';
 
 export interface RecordContactInput {
   channel: Channel;
@@ -85,7 +85,7 @@ export class ContactService {
   ) {}
 
   async record(actor: Actor, input: RecordContactInput): Promise<Contact> {
-    requireRoles(actor, ...INTAKE_ROLES);
+    requireRoles(actor, INTAKE_ROLES);
     const channel = oneOf('channel', input.channel, CHANNELS);
     const startedAt = isoTime('startedAt', input.startedAt);
     const answeredAt = input.answeredAt ? isoTime('answeredAt', input.answeredAt) : null;
@@ -111,7 +111,7 @@ export class ContactService {
 
   /** The end of a call, its outcome and summary; a contact with a ticket takes its outcome from it. */
   async update(actor: Actor, id: number, input: UpdateContactInput): Promise<Contact> {
-    requireRoles(actor, ...INTAKE_ROLES);
+    requireRoles(actor, INTAKE_ROLES);
     const contact = await this.existing(id);
     const columns: Updateable<ContactTable> = {};
     if (input.answeredAt !== undefined) {
@@ -144,7 +144,7 @@ export class ContactService {
 
   /** What the operator's screen pops when a number calls: its earlier contacts and tickets. */
   async history(actor: Actor, caller: string): Promise<CallerHistory> {
-    requireRoles(actor, ...INTAKE_ROLES);
+    requireRoles(actor, INTAKE_ROLES);
     let callerNumber: string | null;
     try {
       callerNumber = normalisePhone('caller', caller);
@@ -168,7 +168,7 @@ export class ContactService {
 
   /** A repeat contact about an open ticket joins it, with an event on the ticket. */
   async attach(actor: Actor, contactId: number, ticketId: number): Promise<Contact> {
-    requireRoles(actor, ...INTAKE_ROLES);
+    requireRoles(actor, INTAKE_ROLES);
     await this.existing(contactId);
     const at = this.clock.now().toISOString();
     return this.database.write(async (trx) => {

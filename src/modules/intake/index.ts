@@ -3,6 +3,7 @@
 import type { RouteRegistrar } from '../../platform/http/routes.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import type { CatalogueModule } from '../catalogue/index.js';
+import type { OrganisationService } from '../organisation/index.js';
 import type { TicketsModule } from '../tickets/index.js';
 import { AppealValidator } from './appeal-validation.js';
 import { ContactService } from './contacts.service.js';
@@ -50,10 +51,13 @@ export interface IntakeModule {
   routes: RouteRegistrar;
 }
 
-/** Builds the intake module on the tickets module's store and the catalogue's categories. */
+/**
+ * Builds the intake module on the tickets module's store, the catalogue's categories and the
+ * organisation's units (a ticket's district and street).
+ */
 export function createIntakeModule(
   deps: ModuleDeps,
-  extra: { tickets: TicketsModule; catalogue: CatalogueModule },
+  extra: { tickets: TicketsModule; catalogue: CatalogueModule; organisation: OrganisationService },
 ): IntakeModule {
   const writer: WriterDeps = {
     database: deps.database,
@@ -61,7 +65,7 @@ export function createIntakeModule(
     store: extra.tickets.store,
     timeZone: deps.config.timeZone,
   };
-  const validator = new AppealValidator(deps.database, extra.catalogue.categories);
+  const validator = new AppealValidator(extra.organisation, extra.catalogue.categories);
   const contacts = new ContactService(deps.database, deps.clock, extra.tickets);
   const tickets = new TicketIntakeService(writer, validator);
   const publicAppeals = new PublicAppealService(writer, validator, extra.catalogue.categories);

@@ -8,8 +8,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../test-support/databases.js';
-import { createFixture, type Fixture } from '../../test-support/fixtures.js';
-import { actorFor } from '../tickets/test-support.js';
+import { actorFor, createFixture, type Fixture } from '../../test-support/fixtures.js';
 
 describe.each(TEST_DIALECTS)('public appeals, received tickets and contacts on %s', (dialect) => {
   let testDb: TestDatabase;

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/routes.js';
 import {
   AppealTypeSchema,
   ChannelSchema,
-  Nullable,
   TicketListItemSchema,
   TicketStatusSchema,
   UrgencySchema,

@@ -8,8 +8,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../test-support/databases.js';
-import { createFixture, type Fixture } from '../../test-support/fixtures.js';
-import { actorFor } from '../tickets/test-support.js';
+import { actorFor, createFixture, type Fixture } from '../../test-support/fixtures.js';
 import type { CreateTicketInput } from './index.js';
 
 describe.each(TEST_DIALECTS)('ticket intake on %s', (dialect) => {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/actor.js';
+import { requireRoles, type Actor } from '../../platform/actor.js';
 import {
   APPEAL_TYPES,
   getTicketRow,
@@ -19,7 +19,7 @@ import {
 } from './appeal-rules.js';
 import { oneOf, type AppealInput, type AppealValidator } from './appeal-validation.js';
 import { settleContactsOfTicket } from './contacts.repository.js';
-import { CLOSE_AT_INTAKE_ROLES, INTAKE_ROLES, requireRoles } from './intake-access.js';
+import { CLOSE_AT_INTAKE_ROLES, INTAKE_ROLES } from './intake-access.js';
 import { applyDisposition, writeNewTicket, type WriterDeps } from './ticket-writer.js';
 
 export interface CreateTicketInput extends AppealInput {
@@ -64,7 +64,7 @@ export class TicketIntakeService {
 
   /** One durable transaction; the number is returned only once it is committed. */
   async create(actor: Actor, input: CreateTicketInput): Promise<CreatedTicket> {
-    requireRoles(actor, ...INTAKE_ROLES);
+    requireRoles(actor, INTAKE_ROLES);
     const appeal = await this.validator.validate(input);
     const step = toDispositionStep(appeal.channel, input);
     const queryCode = newQueryCode();
@@ -83,7 +83,7 @@ export class TicketIntakeService {
 
   /** received → pending_dispatch, with the classification the operator completed. */
   async accept(actor: Actor, ticketId: number, input: AcceptInput = {}): Promise<StepOutcome> {
-    requireRoles(actor, ...INTAKE_ROLES);
+    requireRoles(actor, INTAKE_ROLES);
     const patch = await this.classification(input);
     return this.deps.database.write(async (trx) => {
       const { after } = await this.deps.store.applyStep(trx, {
@@ -126,7 +126,7 @@ export class TicketIntakeService {
     ticketId: number,
     input: { reason: string; expectedVersion?: number },
   ): Promise<StepOutcome> {
-    requireRoles(actor, ...CLOSE_AT_INTAKE_ROLES);
+    requireRoles(actor, CLOSE_AT_INTAKE_ROLES);
     const reason = requireText('reason', input.reason, LIMITS.reason);
     return this.deps.database.write(async (trx) => {
       const { after } = await this.deps.store.applyStep(trx, {
@@ -148,7 +148,7 @@ export class TicketIntakeService {
     step: DispositionStep,
     expectedVersion: number | undefined,
   ): Promise<StepOutcome> {
-    requireRoles(actor, ...CLOSE_AT_INTAKE_ROLES);
+    requireRoles(actor, CLOSE_AT_INTAKE_ROLES);
     const at = this.deps.clock.now().toISOString();
     return this.deps.database.write(async (trx) => {
       const result = await applyDisposition(trx, this.deps.store, actor, ticketId, step, {

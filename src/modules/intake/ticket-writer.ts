@@ -199,13 +199,18 @@ export async function writeNewTicket(
     at,
     settleContacts: false,
   });
-  await indexTicketText(trx, deps.database.dialect, {
-    id,
-    number,
-    title: appeal.title,
-    description: appeal.description,
-    address: appeal.address,
-  });
+  await indexTicketText(
+    trx,
+    deps.database.dialect,
+    {
+      id,
+      number,
+      title: appeal.title,
+      description: appeal.description,
+      address: appeal.address,
+    },
+    { isNew: true },
+  );
   return {
     id,
     number,

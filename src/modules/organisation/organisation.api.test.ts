@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
-
-interface Injected {
-  json<T>(): T;
-}
-const errorOf = (response: Injected) =>
-  response.json<{ error: { code: string; field?: string } }>().error;
-const itemsOf = (response: Injected) => response.json<{ items: unknown[] }>().items;
-const namesOf = (response: Injected, key: 'code') =>
-  response.json<{ items: Array<Record<string, string>> }>().items.map((item) => item[key]);
+import { errorOf, itemsOf, namesOf } from '../../test-support/http.js';
 
 const area = {
   type: 'MultiPolygon',

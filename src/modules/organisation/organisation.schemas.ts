@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/routes.js';
 import { UNIT_TYPES } from './unit.js';
-
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const UnitTypeSchema = Type.Enum([...UNIT_TYPES]);
 

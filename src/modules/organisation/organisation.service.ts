@@ -1,15 +1,11 @@
 import type { Transaction, Updateable } from 'kysely';
-import { hasRole, type Actor } from '../../platform/actor.js';
+import { requireRoles, type Actor } from '../../platform/actor.js';
 import type { AuditLog } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import type { DB, UnitTable } from '../../platform/db/schema.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../../platform/errors.js';
+import { isUniqueViolation } from '../../platform/db/unique-violation.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import * as repo from './organisation.repository.js';
 import {
   checkParent,
@@ -32,14 +28,7 @@ import {
 } from './unit.js';
 
 const requireAdmin = (actor: Actor): void => {
-  if (!hasRole(actor, 'admin')) {
-    throw new ForbiddenError('Only an admin can change the organisation', 'ROLE_REQUIRED');
-  }
-};
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  requireRoles(actor, ['admin'], 'Only an admin can change the organisation');
 };
 
 const codeTaken = (code: string) =>
@@ -134,15 +123,15 @@ export class OrganisationServiceImpl {
       });
       const districtId = districtIdFor(type, created, parent);
       if (districtId !== null) await repo.setDistrictOf(trx, [created], districtId);
+      await this.audit.recordIn(trx, {
+        actorId: actor.userId,
+        action: 'unit.create',
+        subjectType: 'unit',
+        subjectId: created,
+        detail: { code: values.code, name: values.name, type, parentId: input.parentId ?? null },
+      });
       return created;
     }, values.code);
-    await this.audit.record({
-      actorId: actor.userId,
-      action: 'unit.create',
-      subjectType: 'unit',
-      subjectId: id,
-      detail: { code: values.code, name: values.name, type, parentId: input.parentId ?? null },
-    });
     return this.getUnit(id);
   }
 
@@ -163,16 +152,16 @@ export class OrganisationServiceImpl {
         fields.active = patch.active ? 1 : 0;
       }
       await repo.updateUnitRow(trx, id, fields);
+      if (Object.keys(patch).length > 0) {
+        await this.audit.recordIn(trx, {
+          actorId: actor.userId,
+          action: patch.active === false ? 'unit.deactivate' : 'unit.update',
+          subjectType: 'unit',
+          subjectId: id,
+          detail: auditValues(patch),
+        });
+      }
     }, fields.code);
-    if (Object.keys(patch).length > 0) {
-      await this.audit.record({
-        actorId: actor.userId,
-        action: patch.active === false ? 'unit.deactivate' : 'unit.update',
-        subjectType: 'unit',
-        subjectId: id,
-        detail: auditValues(patch),
-      });
-    }
     return this.getUnit(id);
   }
 

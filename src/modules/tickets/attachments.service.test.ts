@@ -16,7 +16,8 @@ import {
 import { createFixture, type Fixture } from '../../test-support/fixtures.js';
 import { AttachmentStorage } from './attachment-storage.js';
 import { AttachmentService } from './attachments.service.js';
-import { actorFor, seedAssignment, seedTicket } from './test-support.js';
+import { actorFor } from '../../test-support/fixtures.js';
+import { seedAssignment, seedTicket } from '../../test-support/tickets.js';
 import { TicketQueries } from './ticket-query.service.js';
 
 const PNG = Buffer.concat([

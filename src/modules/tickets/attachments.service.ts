@@ -8,6 +8,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../platform/errors.js';
+import { localDate } from '../../platform/time-zone.js';
 import { tooLarge, type AttachmentStorage, type ReceivedFile } from './attachment-storage.js';
 import {
   ATTACHMENT_PURPOSES,
@@ -22,7 +23,7 @@ import {
   type Attachment,
 } from './attachments.repository.js';
 import type { TicketQueries } from './ticket-query.service.js';
-import { getTicketRow, insertEvent, listAssignments, toTicket } from './tickets.repository.js';
+import { insertEvent, listAssignments } from './tickets.repository.js';
 import type { Ticket } from './ticket.js';
 
 export interface UploadInput {
@@ -40,13 +41,8 @@ const isPurpose = (value: string | undefined): value is AttachmentPurpose =>
 
 /** The year and month in the centre's time zone, for the storage folder. */
 function yearMonth(at: Date, timeZone: string): { year: string; month: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return { year: part('year'), month: part('month') };
+  const date = localDate(at, timeZone);
+  return { year: date.slice(0, 4), month: date.slice(5, 7) };
 }
 
 /** Files on a ticket (photos, recordings, documents): type checked by content, size limited. */
@@ -122,9 +118,7 @@ export class AttachmentService {
   }
 
   private async visibleTicket(actor: Actor, ticketId: number): Promise<Ticket> {
-    const ticket = toTicket(await getTicketRow(this.database.db, ticketId));
-    await this.queries.assertVisible(actor, ticket);
-    return ticket;
+    return this.queries.getVisibleTicket(actor, ticketId);
   }
 
   /** The file is on disk before its row is written; a refused write removes the file again. */

@@ -77,7 +77,6 @@ export {
 export {
   AppealTypeSchema,
   ChannelSchema,
-  Nullable,
   TicketListItemSchema,
   TicketStatusSchema,
   TicketViewSchema,
@@ -93,6 +92,8 @@ export interface TicketQueryService {
   getEvents(actor: Actor, id: number): Promise<TicketEvent[]>;
   /** Throws NotFoundError unless the actor's data scope includes the ticket. */
   assertVisible(actor: Actor, ticket: Ticket): Promise<void>;
+  /** The ticket to act on (citizen unmasked, not audited), if in the actor's scope; else NotFoundError. */
+  getVisibleTicket(actor: Actor, id: number): Promise<Ticket>;
   /** A filtered, sorted page of the tickets in the actor's scope; the citizen always masked. */
   list(actor: Actor, filter: TicketListFilter): Promise<TicketPage>;
   /** The audit entries about a ticket (who viewed its citizen in full): supervisors and admins. */

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { UTF8_BOM, writeCsvRecord } from '../../platform/csv.js';
 import type { Database } from '../../platform/db/database.js';
 import { maskAddress, maskName, maskPhone } from './ticket-access.js';
 import { toTicket } from './tickets.repository.js';
@@ -45,11 +46,8 @@ const COLUMNS: Array<keyof Ticket> = [
   'returnCount',
 ];
 
-const csvCell = (value: string | number | boolean | null | undefined): string => {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
+const cellText = (value: string | number | boolean | null | undefined): string =>
+  value === null || value === undefined ? '' : String(value);
 
 const write = (stream: Writable, chunk: string): Promise<void> =>
   new Promise((resolve, reject) => {
@@ -63,7 +61,7 @@ export async function exportTickets(
   stream: Writable,
   options: ExportOptions,
 ): Promise<number> {
-  if (options.format === 'csv') await write(stream, '\uFEFF' + COLUMNS.join(',') + '\n');
+  if (options.format === 'csv') await write(stream, UTF8_BOM + writeCsvRecord(COLUMNS) + '\n');
   let afterId = 0;
   let count = 0;
   for (;;) {
@@ -86,7 +84,7 @@ export async function exportTickets(
       }
       const line =
         options.format === 'csv'
-          ? COLUMNS.map((c) => csvCell(ticket[c])).join(',') + '\n'
+          ? writeCsvRecord(COLUMNS.map((c) => cellText(ticket[c]))) + '\n'
           : JSON.stringify(Object.fromEntries(COLUMNS.map((c) => [c, ticket[c]]))) + '\n';
       await write(stream, line);
       count++;

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../platform/errors.js';
+import { fromLocalTime } from '../../platform/time-zone.js';
 import type { TicketStatus } from './ticket-status.js';
 import type { AppealType, Channel, Urgency } from './ticket.js';
 
@@ -58,37 +59,14 @@ export interface ResolvedTicketFilter extends Omit<
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Minutes that `timeZone` is ahead of UTC at `at` (Asia/Shanghai: 480). */
-function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
-}
-
 /** The instant a local calendar day starts in `timeZone`, plus `addDays` days. */
 export function startOfLocalDay(date: string, timeZone: string, addDays = 0): Date {
   const match = DATE_ONLY.exec(date);
   if (!match) throw new Error(`not a date: ${date}`);
-  const utcMidnight = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays);
-  const guess = new Date(utcMidnight - offsetMinutes(new Date(utcMidnight), timeZone) * 60_000);
-  return new Date(utcMidnight - offsetMinutes(guess, timeZone) * 60_000);
+  const day = new Date(
+    Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + addDays),
+  );
+  return fromLocalTime({ date: day.toISOString().slice(0, 10), timeOfDay: 0 }, timeZone);
 }
 
 function toInstant(field: string, value: string, timeZone: string, endOfDay: boolean): string {

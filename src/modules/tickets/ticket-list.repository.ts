@@ -22,6 +22,8 @@ const SORT_COLUMN = {
   number: 'tickets.number',
 } as const satisfies Record<TicketSort, string>;
 
+const NULLABLE_SORTS: ReadonlySet<TicketSort> = new Set(['replyDueAt', 'signDueAt']);
+
 const WAITING_FOR_REPLY = ['dispatched', 'in_progress', 'return_review'];
 
 /**
@@ -172,12 +174,11 @@ export async function listTicketRows(
   const total = Number(counted?.n ?? 0);
   if (total === 0) return { rows: [], total };
   const column = SORT_COLUMN[filter.sort];
-  const rows = await db
-    .selectFrom('tickets')
-    .selectAll('tickets')
-    .where(where)
-    // NULLs last on both dialects (SQLite sorts them first, PostgreSQL last, by default).
-    .orderBy(sql`${sql.ref(column)} is null`)
+  let query = db.selectFrom('tickets').selectAll('tickets').where(where);
+  // NULLs last on both dialects (SQLite sorts them first, PostgreSQL last, by default); only
+  // deadlines can be empty, and leaving the others plain lets their index give the order.
+  if (NULLABLE_SORTS.has(filter.sort)) query = query.orderBy(sql`${sql.ref(column)} is null`);
+  const rows = await query
     .orderBy(column, filter.order)
     .orderBy('tickets.id', filter.order)
     .limit(filter.pageSize)

@@ -7,8 +7,8 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../test-support/databases.js';
-import { createFixture, type Fixture } from '../../test-support/fixtures.js';
-import { actorFor, seedAssignment, seedTicket } from './test-support.js';
+import { actorFor, createFixture, type Fixture } from '../../test-support/fixtures.js';
+import { seedAssignment, seedTicket } from '../../test-support/tickets.js';
 import { TicketQueries } from './ticket-query.service.js';
 import { insertEvent } from './tickets.repository.js';
 

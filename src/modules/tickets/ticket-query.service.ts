@@ -1,8 +1,8 @@
-import { hasRole, type Actor } from '../../platform/actor.js';
+import { hasRole, requireRoles, type Actor } from '../../platform/actor.js';
 import type { AuditLog } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
-import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { NotFoundError } from '../../platform/errors.js';
 import {
   canViewTicket,
   citizenVisibility,
@@ -113,9 +113,15 @@ export class TicketQueries {
   }
 
   async getEvents(actor: Actor, id: number): Promise<TicketEvent[]> {
+    await this.getVisibleTicket(actor, id);
+    return listEvents(this.database.db, id);
+  }
+
+  /** The ticket as use cases act on it (unmasked, not audited: never shown as it is). */
+  async getVisibleTicket(actor: Actor, id: number): Promise<Ticket> {
     const ticket = toTicket(await getTicketRow(this.database.db, id));
     await this.assertVisible(actor, ticket);
-    return listEvents(this.database.db, id);
+    return ticket;
   }
 
   /** NotFoundError (never Forbidden: a ticket's existence is itself out of scope). */
@@ -127,11 +133,8 @@ export class TicketQueries {
   }
 
   async list(actor: Actor, filter: TicketListFilter): Promise<TicketPage> {
-    if (filter.citizenPhone !== undefined && !hasRole(actor, 'operator')) {
-      throw new ForbiddenError(
-        'Searching by the caller number needs the operator role',
-        'ROLE_REQUIRED',
-      );
+    if (filter.citizenPhone !== undefined) {
+      requireRoles(actor, ['operator'], 'Searching by the caller number needs the operator role');
     }
     const resolved = resolveFilter(filter, this.timeZone);
     // Numbers are stored as digits (and a leading +): "138 1234-5678" finds 13812345678.
@@ -161,9 +164,11 @@ export class TicketQueries {
 
   /** Who looked at a ticket's citizen in full (and other audited acts on it): supervisors, admins. */
   async auditOfTicket(actor: Actor, ticketId: number): Promise<AuditView[]> {
-    if (!hasRole(actor, 'supervisor', 'admin')) {
-      throw new ForbiddenError('The audit log needs the supervisor or admin role', 'ROLE_REQUIRED');
-    }
+    requireRoles(
+      actor,
+      ['supervisor', 'admin'],
+      'The audit log needs the supervisor or admin role',
+    );
     const rows = await listTicketAudit(this.database.db, ticketId);
     return rows.map((r) => ({
       id: r.id,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
-import { seedAssignment } from './test-support.js';
+import { seedAssignment } from '../../test-support/tickets.js';
 
 interface ErrorBody {
   error: { code: string; field?: string };

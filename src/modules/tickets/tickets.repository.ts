@@ -1,4 +1,11 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { DialectName } from '../../platform/db/database.js';
 import { nextCounter, writeSearchTerms } from '../../platform/db/dialect-sql.js';
 import type { DB, TicketAssignmentTable, TicketTable } from '../../platform/db/schema.js';
@@ -156,42 +163,33 @@ export async function indexTicketText(
   trx: Transaction<DB>,
   dialect: DialectName,
   ticket: Pick<Ticket, 'id' | 'number' | 'title' | 'description' | 'address'>,
+  options: { isNew?: boolean } = {},
 ): Promise<void> {
   const terms = indexTerms(
     [ticket.number, ticket.title, ticket.description, ticket.address ?? ''].join(' '),
   );
-  await writeSearchTerms(trx as unknown as Kysely<never>, dialect, ticket.id, terms);
+  await writeSearchTerms(trx as unknown as Kysely<never>, dialect, ticket.id, terms, options);
 }
 
 export async function insertEvent(
   trx: Transaction<DB>,
   event: Omit<TicketEvent, 'id' | 'seq'>,
 ): Promise<TicketEvent> {
-  const last = await trx
-    .selectFrom('ticket_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('ticket_id', '=', event.ticketId)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
-  const stringify = (value: Record<string, unknown> | null): string | null =>
+  const json = (value: Record<string, unknown> | null): string | null =>
     value === null ? null : JSON.stringify(value);
-  const inserted = await trx
-    .insertInto('ticket_events')
-    .values({
-      ticket_id: event.ticketId,
-      seq,
-      type: event.type,
-      actor_id: event.actorId,
-      actor_unit_id: event.actorUnitId,
-      at: event.at,
-      reason: event.reason,
-      before: stringify(event.before),
-      after: stringify(event.after),
-      data: stringify(event.data),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { ...event, id: inserted.id, seq };
+  // One statement takes the next sequence number and appends: the ticket's row lock (or
+  // SQLite's single writer) keeps two events of one ticket from taking the same number.
+  const result = await sql<{ id: number; seq: number }>`
+    INSERT INTO ticket_events
+      ("ticket_id", "seq", "type", "actor_id", "actor_unit_id", "at", "reason", "before", "after", "data")
+    SELECT ${event.ticketId}, COALESCE(MAX("seq"), 0) + 1, ${event.type},
+      CAST(${event.actorId} AS integer), CAST(${event.actorUnitId} AS integer), ${event.at},
+      CAST(${event.reason} AS text), CAST(${json(event.before)} AS text),
+      CAST(${json(event.after)} AS text), CAST(${json(event.data)} AS text)
+    FROM ticket_events WHERE "ticket_id" = ${event.ticketId}
+    RETURNING "id", "seq"`.execute(trx);
+  const row = result.rows[0]!;
+  return { ...event, id: Number(row.id), seq: Number(row.seq) };
 }
 
 export async function listEvents(db: Executor, ticketId: number): Promise<TicketEvent[]> {

@@ -1,11 +1,11 @@
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
+import { Nullable } from '../../platform/http/routes.js';
 import { TICKET_STATUSES } from './ticket-status.js';
 import { APPEAL_TYPES, CHANNELS, URGENCIES } from './ticket.js';
 
 // Response schemas of the tickets routes. A response schema drops every undeclared field, so a
 // column added later (or the query code hash) cannot leak through these routes by accident.
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Time = Nullable(Type.String({ format: 'date-time' }));
 const Id = Nullable(Type.Integer());
 const FreeObject = Nullable(Type.Record(Type.String(), Type.Unknown()));

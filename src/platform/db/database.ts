@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { GroupCommitter } from './group-commit.js';
+import { withStatementCache } from './statement-cache.js';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -46,9 +47,13 @@ function openSqlite(options: DatabaseOptions): Database {
     return handle;
   };
   const writerHandle = open(false);
-  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: writerHandle }) });
+  const writer = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(writerHandle) }),
+  });
   // A second connection for reads: WAL lets it read while the writer holds a transaction.
-  const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: open(true) }) });
+  const reader = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(open(true)) }),
+  });
   const committer = new GroupCommitter(writer, options.groupCommitMs ?? 0);
   return {
     dialect: 'sqlite',

@@ -9,13 +9,14 @@ export async function writeSearchTerms(
   dialect: DialectName,
   ticketId: number,
   terms: string[],
+  options: { isNew?: boolean } = {},
 ): Promise<void> {
   if (dialect === 'postgres') {
     await sql`INSERT INTO ticket_search (ticket_id, grams) VALUES (${ticketId}, ${terms})
       ON CONFLICT (ticket_id) DO UPDATE SET grams = excluded.grams`.execute(db);
     return;
   }
-  await sql`DELETE FROM ticket_search WHERE rowid = ${ticketId}`.execute(db);
+  if (!options.isNew) await sql`DELETE FROM ticket_search WHERE rowid = ${ticketId}`.execute(db);
   await sql`INSERT INTO ticket_search (rowid, grams) VALUES (${ticketId}, ${terms.join(' ')})`.execute(
     db,
   );

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor, Role } from '../actor.js';
-import { ForbiddenError, UnauthorizedError } from '../errors.js';
+import { requireRoles, type Actor, type Role } from '../actor.js';
+import { UnauthorizedError } from '../errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,9 +16,5 @@ export function requireActor(request: FastifyRequest): Actor {
 
 /** The actor, who must hold one of `roles` (services still check scope themselves). */
 export function requireRole(request: FastifyRequest, ...roles: Role[]): Actor {
-  const actor = requireActor(request);
-  if (!roles.some((role) => actor.roles.includes(role))) {
-    throw new ForbiddenError(`This needs one of the roles: ${roles.join(', ')}`, 'ROLE_REQUIRED');
-  }
-  return actor;
+  return requireRoles(requireActor(request), roles);
 }

@@ -23,6 +23,9 @@ export const errorResponses = {
   409: ErrorEnvelope,
 } as const;
 
+/** The schema, or null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
 /** A page of results: { items, total, page, pageSize }. */
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({

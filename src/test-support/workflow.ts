@@ -2,17 +2,10 @@
 // real modules) on a fresh database of one dialect with the fixture organisation and a fake
 // clock, plus tickets created the way intake leaves them (number, row, search terms, first event).
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../composition.js';
-import { isRole, type Actor } from '../../platform/actor.js';
-import type { FakeClock } from '../../platform/clock.js';
-import type { Database, DialectName } from '../../platform/db/database.js';
-import { createTestApp } from '../../test-support/app.js';
-import type { Fixture } from '../../test-support/fixtures.js';
+import type { Services } from '../composition.js';
 import {
   getTicketRow,
-  indexTicketText,
   insertEvent,
-  insertTicketRow,
   listAssignments,
   listEvents,
   nextTicketNumber,
@@ -20,7 +13,13 @@ import {
   type Ticket,
   type TicketStatus,
   type Urgency,
-} from '../tickets/index.js';
+} from '../modules/tickets/index.js';
+import type { Actor } from '../platform/actor.js';
+import type { FakeClock } from '../platform/clock.js';
+import type { Database, DialectName } from '../platform/db/database.js';
+import { createTestApp } from './app.js';
+import { actorFor, type Fixture } from './fixtures.js';
+import { insertIndexedTicket } from './tickets.js';
 
 export type FixtureUser = keyof Fixture['users'];
 
@@ -72,7 +71,7 @@ export async function createWorkflow(dialect: DialectName): Promise<Workflow> {
     services: t.services,
     app: t.app,
     login: (user) => t.login(t.fixture.users[user].username),
-    actor: (user) => actorOf(database, t.fixture.users[user].username),
+    actor: (user) => actorFor(database, t.fixture.users[user].username),
     async call<T>(
       user: FixtureUser | null,
       method: 'GET' | 'POST',
@@ -96,29 +95,6 @@ export async function createWorkflow(dialect: DialectName): Promise<Workflow> {
       return (await listEvents(database.db, id)).map((e) => e.type);
     },
     close: () => t.close(),
-  };
-}
-
-async function actorOf(database: Database, username: string): Promise<Actor> {
-  const user = await database.db
-    .selectFrom('users')
-    .innerJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'users.display_name', 'users.unit_id', 'units.district_id'])
-    .where('users.username', '=', username)
-    .executeTakeFirstOrThrow();
-  const roles = await database.db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('user_id', '=', user.id)
-    .execute();
-  return {
-    userId: user.id,
-    username,
-    displayName: user.display_name,
-    unitId: user.unit_id,
-    districtId: user.district_id,
-    roles: roles.map((r) => r.role).filter(isRole),
-    via: 'session',
   };
 }
 
@@ -155,14 +131,7 @@ async function createTicket(
       updated_at: at,
       version: 1,
     };
-    const id = await insertTicketRow(trx, row);
-    await indexTicketText(trx, database.dialect, {
-      id,
-      number,
-      title,
-      description: row.description,
-      address: row.address,
-    });
+    const id = await insertIndexedTicket(trx, database.dialect, row);
     await insertEvent(trx, {
       ticketId: id,
       type: 'create',

@@ -4,8 +4,8 @@ import type { Random } from './random.js';
 import type { SeededLeaf } from './seed-categories.js';
 import { fill } from './texts.js';
 
-// Emergencies go at once to 110/119/122 and matters of another legal procedure are explained
-// (转办, ../shared/DOMAIN.md): the operator refers them during the call.
+// Appeals closed during the call: emergencies go at once to 110/119/122 and matters of another
+// legal procedure are explained (转办, ../shared/DOMAIN.md); praise is recorded and passed on.
 
 const REFERRALS = [
   {
@@ -62,5 +62,37 @@ export function makeReferral(
     ...plan.text,
     title: fill(script.title, where, rng),
     description: `市民来电反映：${fill(script.detail, where, rng)}`,
+  };
+}
+
+const PRAISES = [
+  {
+    title: '表扬{street}工作人员',
+    detail:
+      '之前反映的{place}问题，{street}的工作人员当天就到现场处理了，态度很好，特地打电话表扬。',
+  },
+  {
+    title: '表扬12345热线办事高效',
+    detail: '上次反映{place}的问题很快就解决了，感谢12345热线和相关部门，希望继续保持。',
+  },
+];
+
+/** A caller who only wants to thank someone (表扬): recorded and passed on at once. */
+export function makePraise(rng: Random, plan: PlannedTicket): void {
+  const script = rng.pick(PRAISES);
+  const where = {
+    district: plan.district.seed,
+    street: plan.street.seed,
+    place: rng.pick(plan.street.seed.places),
+    estate: rng.pick(ESTATES),
+  };
+  plan.appealType = 'praise';
+  plan.urgency = 'normal';
+  plan.closeAtIntake = 'direct_answer';
+  plan.answer = '已记录市民的表扬意见，将转达相关单位，感谢市民对12345热线工作的支持。';
+  plan.text = {
+    ...plan.text,
+    title: fill(script.title, where, rng),
+    description: `市民来电：${fill(script.detail, where, rng)}`,
   };
 }

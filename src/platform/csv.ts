@@ -86,13 +86,19 @@ function readRecords(text: string): string[][] {
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-function writeField(value: string): string {
+/** One field, quoted only when it needs to be (a quote, comma, line break or edge space). */
+export function writeCsvField(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** One record's fields joined by commas, without a line end (for a writer that streams). */
+export function writeCsvRecord(record: readonly string[]): string {
+  return record.map(writeCsvField).join(',');
 }
 
 /** Writes records as CSV with CRLF line ends (RFC 4180), quoting only fields that need it. */
 export function writeCsv(records: readonly (readonly string[])[]): string {
-  return records.map((record) => record.map(writeField).join(',') + '\r\n').join('');
+  return records.map((record) => writeCsvRecord(record) + '\r\n').join('');
 }
 
 /** The records of a CSV as objects keyed by its header row; the header must hold `columns`. */

@@ -1,4 +1,4 @@
-// Typed readers of inject() answers, for this module's API tests.
+// Typed readers of inject() answers, for the API tests.
 
 interface Injected {
   json<T>(): T;
