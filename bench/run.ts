@@ -10,6 +10,7 @@ import {
   waitForExit,
   type ServerProcess,
 } from '../src/test-support/server-process.js';
+import { buildServer } from '../scripts/build.js';
 import { fillTickets } from './fill.js';
 
 // npm run bench: durable ticket creation over HTTP against a bare fastify route, at 50 concurrent
@@ -98,6 +99,7 @@ const line = (label: string, run: Run) =>
   `${label.padEnd(34)} ${String(run.rps).padStart(7)} req/s   p50 ${String(run.p50).padStart(4)} ms   p99 ${String(run.p99).padStart(4)} ms   ok ${run.ok}   errors ${run.errors}`;
 
 async function main(): Promise<void> {
+  await buildServer();
   console.log(
     `OpenHotline bench on ${dialect}, ${CONNECTIONS} concurrent clients, ${SECONDS} s per run`,
   );
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
   console.log(`filled ${toFill} tickets in ${((Date.now() - fillStart) / 1000).toFixed(0)} s`);
 
   server = await startServer({ DATABASE_URL: url });
+  await createTickets(server, 2); // warm-up, as for the first run
   const bigRun = await createTickets(server);
   const cookie = await login(server);
   const listRun = await load(

@@ -21,6 +21,11 @@ describe('search terms', () => {
     expect(queryTerms('𠮷')).toEqual(['𠮷']);
   });
 
+  it('separates digits and Latin letters from the Chinese around them', () => {
+    expect(indexTerms('3号楼停水')).toEqual(['3', '号', '楼', '停', '水', '号楼', '楼停', '停水']);
+    expect(queryTerms('A座路灯')).toEqual(['a', '座路', '路灯']);
+  });
+
   it('normalises full-width letters and digits', () => {
     expect(queryTerms('ＡＢＣ１２３')).toEqual(['abc123']);
   });

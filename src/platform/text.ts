@@ -4,7 +4,8 @@
  * bigrams; other scripts as lower-cased words. The same function makes the index and the query,
  * on both databases (docs/decisions.md).
  */
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+// Han runs, or runs of other letters and digits (a digit next to Chinese must not swallow it).
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 function runs(text: string): Array<{ han: boolean; value: string }> {
   const out: Array<{ han: boolean; value: string }> = [];

@@ -3,6 +3,8 @@ import net from 'node:net';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Built by `npm run build` (the suite's global setup and the bench build it first). */
+const BUILT_SERVER = path.join(ROOT, 'dist', 'server.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,14 +23,14 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts `src/server.ts` as a real process (as `npm start` does) and waits until it answers. */
+/** Starts the server as a real process (as `npm start` does) and waits until it answers. */
 export async function startServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', BUILT_SERVER], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Actor } from '../../platform/actor.js';
 import { recordAuditIn } from '../../platform/audit.js';
 import { toLocalTime } from '../../platform/time-zone.js';
@@ -15,11 +14,12 @@ import {
   upsertCalendarDay,
 } from './calendar.repository.js';
 import type { CalendarDay, DayKind } from './catalogue-types.js';
+import shippedHolidays from './data/cn-public-holidays.json' with { type: 'json' };
 import { readHolidayFile } from './holiday-file.js';
 import { isCalendarDate, isWeekend, type CalendarDays } from './sla-deadline.js';
 
 /** The default calendar shipped with the module (see data/SOURCE.md). */
-export const SHIPPED_HOLIDAYS = new URL('./data/cn-public-holidays.json', import.meta.url);
+export const SHIPPED_HOLIDAYS: unknown = shippedHolidays;
 
 /** Another app instance's calendar edits are seen within this time. */
 const CACHE_TTL_MS = 5 * 60_000;
@@ -37,7 +37,7 @@ export class CalendarService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly timeZone: string,
-    private readonly shippedFile: URL = SHIPPED_HOLIDAYS,
+    private readonly shipped: unknown = SHIPPED_HOLIDAYS,
   ) {}
 
   /** This year in the centre's time zone. */
@@ -141,7 +141,7 @@ export class CalendarService {
 
   private async seedIfEmpty(): Promise<void> {
     if ((await countCalendarDays(this.database.db)) > 0) return;
-    const read = readHolidayFile(JSON.parse(fs.readFileSync(this.shippedFile, 'utf8')));
+    const read = readHolidayFile(this.shipped);
     if (read.years === null)
       throw new Error(`the shipped calendar is invalid: ${JSON.stringify(read.problems)}`);
     const days = read.years.flatMap((y) => y.days);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_HOLIDAYS } from './calendar.service.js';
 import { readHolidayFile } from './holiday-file.js';
@@ -11,7 +10,7 @@ import {
   type CalendarDays,
 } from './sla-deadline.js';
 
-const shipped = readHolidayFile(JSON.parse(fs.readFileSync(SHIPPED_HOLIDAYS, 'utf8')));
+const shipped = readHolidayFile(SHIPPED_HOLIDAYS);
 const calendar: CalendarDays = new Map(
   (shipped.years ?? []).flatMap((y) => y.days.map((d) => [d.date, d.kind] as const)),
 );

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import districtsGeoJson from './data/luzhou-districts.geo.json' with { type: 'json' };
 
 // Luzhou's district boundaries (data/SOURCE.md) and the little geometry the demo needs to place
 // tickets inside the right district.
@@ -25,8 +25,7 @@ let cached: Map<string, DistrictShape> | null = null;
 /** The seven county-level divisions of Luzhou by adcode, from the bundled GeoJSON. */
 export function loadDistrictShapes(): Map<string, DistrictShape> {
   if (cached) return cached;
-  const file = new URL('./data/luzhou-districts.geojson', import.meta.url);
-  const collection = JSON.parse(fs.readFileSync(file, 'utf8')) as FeatureCollection;
+  const collection = districtsGeoJson as unknown as FeatureCollection;
   cached = new Map(
     collection.features.map((feature) => [
       String(feature.properties.adcode),

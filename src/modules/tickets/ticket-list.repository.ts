@@ -1,6 +1,6 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DialectName } from '../../platform/db/database.js';
-import { ticketMatchesTerms } from '../../platform/db/dialect-sql.js';
+import { matchesMoreThan, ticketMatchesTerms } from '../../platform/db/dialect-sql.js';
 import type { DB } from '../../platform/db/schema.js';
 import { queryTerms } from '../../platform/text.js';
 import type { ResolvedTicketFilter, TicketSort } from './ticket-filter.js';
@@ -116,6 +116,7 @@ function filterConditions(
   dialect: DialectName,
   filter: ResolvedTicketFilter,
   now: string,
+  search: TextSearch | null,
 ): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
   const f = filter;
@@ -148,31 +149,68 @@ function filterConditions(
     const overdue = overdueCondition(eb, now);
     out.push(f.overdue ? overdue : eb.not(overdue));
   }
-  const terms = f.q ? queryTerms(f.q) : [];
-  if (terms.length > 0) out.push(ticketMatchesTerms(dialect, terms));
+  if (search) out.push(ticketMatchesTerms(dialect, search.terms, { broad: search.broad }));
   return out;
 }
 
-/** One page of the tickets a scope allows and a filter selects, with the total count. */
+interface TextSearch {
+  terms: string[];
+  broad: boolean;
+}
+
+/** Totals beyond this are reported as "more than": counting every match costs as much as reading it. */
+export const COUNT_CAP = 10_000;
+/** A text search matching more tickets than this walks the sort order instead of the matches. */
+const BROAD_SEARCH = 2_000;
+
+/**
+ * One page of the tickets a scope allows and a filter selects, with the total count (capped at
+ * COUNT_CAP; `totalCapped` says there are more).
+ */
 export async function listTicketRows(
   db: Executor,
   dialect: DialectName,
   scope: ListScope,
   filter: ResolvedTicketFilter,
   now: string,
-): Promise<{ rows: TicketRow[]; total: number }> {
+  limits: { countCap: number; broadSearch: number } = {
+    countCap: COUNT_CAP,
+    broadSearch: BROAD_SEARCH,
+  },
+): Promise<{ rows: TicketRow[]; total: number; totalCapped: boolean }> {
+  const terms = filter.q ? queryTerms(filter.q) : [];
+  const search =
+    terms.length > 0
+      ? {
+          terms,
+          broad: await matchesMoreThan(
+            db as unknown as Kysely<never>,
+            dialect,
+            terms,
+            BROAD_SEARCH,
+          ),
+        }
+      : null;
   const where = (eb: Eb): Expression<SqlBool> => {
     const scoped = scopeCondition(eb, scope);
-    const conditions = filterConditions(eb, dialect, filter, now);
+    const conditions = filterConditions(eb, dialect, filter, now, search);
     return eb.and(scoped ? [scoped, ...conditions] : conditions);
   };
   const counted = await db
-    .selectFrom('tickets')
-    .where(where)
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('tickets')
+        .where(where)
+        .select('tickets.id')
+        .limit(limits.countCap + 1)
+        .as('capped'),
+    )
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
-  const total = Number(counted?.n ?? 0);
-  if (total === 0) return { rows: [], total };
+  const matched = Number(counted?.n ?? 0);
+  const total = Math.min(matched, limits.countCap);
+  const totalCapped = matched > limits.countCap;
+  if (total === 0) return { rows: [], total, totalCapped };
   const column = SORT_COLUMN[filter.sort];
   let query = db.selectFrom('tickets').selectAll('tickets').where(where);
   // NULLs last on both dialects (SQLite sorts them first, PostgreSQL last, by default); only
@@ -184,7 +222,7 @@ export async function listTicketRows(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { rows, total };
+  return { rows, total, totalCapped };
 }
 
 /** The units dispatched on a ticket (current or past) and their districts, for canViewTicket. */

@@ -40,6 +40,8 @@ export type TicketListItem = Omit<TicketView, 'assignments'>;
 export interface TicketPage {
   items: TicketListItem[];
   total: number;
+  /** True when more tickets match than `total` (counting stops at a cap). */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -142,7 +144,7 @@ export class TicketQueries {
       resolved.citizenPhone = resolved.citizenPhone.normalize('NFKC').replace(/[\s-]/g, '');
     }
     const now = this.clock.now().toISOString();
-    const { rows, total } = await listTicketRows(
+    const { rows, total, totalCapped } = await listTicketRows(
       this.database.db,
       this.database.dialect,
       listScopeOf(actor),
@@ -159,7 +161,7 @@ export class TicketQueries {
         overdue: isOverdue(ticket, now),
       };
     });
-    return { items, total, page: resolved.page, pageSize: resolved.pageSize };
+    return { items, total, totalCapped, page: resolved.page, pageSize: resolved.pageSize };
   }
 
   /** Who looked at a ticket's citizen in full (and other audited acts on it): supervisors, admins. */

@@ -22,13 +22,40 @@ export async function writeSearchTerms(
   );
 }
 
-/** A condition "tickets.id matches every term", for a WHERE clause. */
-export function ticketMatchesTerms(dialect: DialectName, terms: string[]): RawBuilder<boolean> {
+const ftsExpression = (terms: string[]): string =>
+  terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+
+/**
+ * A condition "tickets.id matches every term", for a WHERE clause. `broad` (SQLite only) says the
+ * terms match many tickets: SQLite then walks the list's sort index and checks membership, which
+ * stops after one page, instead of fetching and sorting every match.
+ */
+export function ticketMatchesTerms(
+  dialect: DialectName,
+  terms: string[],
+  options: { broad?: boolean } = {},
+): RawBuilder<boolean> {
   if (dialect === 'postgres') {
     return sql<boolean>`tickets.id IN (SELECT ticket_id FROM ticket_search WHERE grams @> ${terms}::text[])`;
   }
-  const expression = terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
-  return sql<boolean>`tickets.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ${expression})`;
+  const expression = ftsExpression(terms);
+  // The unary + keeps SQLite from driving the query by rowid lookups from the match list.
+  return options.broad
+    ? sql<boolean>`+tickets.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ${expression})`
+    : sql<boolean>`tickets.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ${expression})`;
+}
+
+/** SQLite: whether more than `threshold` tickets match every term (from the index alone). */
+export async function matchesMoreThan(
+  db: Kysely<never>,
+  dialect: DialectName,
+  terms: string[],
+  threshold: number,
+): Promise<boolean> {
+  if (dialect === 'postgres') return false;
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM ticket_search
+    WHERE ticket_search MATCH ${ftsExpression(terms)} LIMIT ${threshold + 1})`.execute(db);
+  return Number(result.rows[0]?.n ?? 0) > threshold;
 }
 
 /** Takes the next value of a per-key counter (ticket numbers), safe across app instances. */

@@ -31,6 +31,8 @@ export const Page = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
     total: Type.Integer(),
+    /** Set when more items match than `total`: counting stops at a cap. */
+    totalCapped: Type.Optional(Type.Boolean()),
     page: Type.Integer(),
     pageSize: Type.Integer(),
   });

@@ -1,0 +1,22 @@
+import { build } from 'esbuild';
+
+/**
+ * Bundles the server into dist/server.js: one file of our code (dependencies stay in
+ * node_modules), so `npm start` runs plain JavaScript without a TypeScript loader in the process,
+ * which measured faster and leaner than running the sources through tsx.
+ */
+export async function buildServer(outfile = 'dist/server.js'): Promise<void> {
+  await build({
+    entryPoints: ['src/server.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    outfile,
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildServer();
