@@ -1,7 +1,7 @@
 import type { Database } from '../src/platform/db/database.js';
 import { writeSearchTerms } from '../src/platform/db/dialect-sql.js';
 import { indexTerms } from '../src/platform/text.js';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 const PLACES = [
   '江阳中路',
@@ -89,5 +89,12 @@ export async function fillTickets(
       }
     });
     onProgress?.(Math.min(done + batch, count));
+  }
+  // A bulk load leaves the full-text index in many small segments that later inserts would
+  // merge bit by bit; a real import ends by merging them once, as this does.
+  if (database.dialect === 'sqlite') {
+    await database.write((trx) =>
+      sql`INSERT INTO ticket_search(ticket_search) VALUES ('optimize')`.execute(trx),
+    );
   }
 }
