@@ -106,7 +106,7 @@ async function createTicket(
 ): Promise<number> {
   const at = clock.now().toISOString();
   return database.write(async (trx) => {
-    const number = await nextTicketNumber(trx, at.slice(0, 10).replaceAll('-', ''));
+    const number = await nextTicketNumber(database, trx, at.slice(0, 10).replaceAll('-', ''));
     const title = input.title ?? '路灯不亮 𠮷 🚧';
     const row = {
       number,

@@ -46,6 +46,7 @@ export function simulatedDatabase(database: Database): Database {
     dialect: database.dialect,
     db: database.db,
     migrationDb: database.migrationDb,
+    nextCounterValue: (trx, key) => database.nextCounterValue(trx, key),
     write: (work) => {
       const written = database.write(
         AsyncLocalStorage.bind(async (trx: Transaction<DB>) => {

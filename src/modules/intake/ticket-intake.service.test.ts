@@ -231,7 +231,7 @@ describe.each(TEST_DIALECTS)('ticket intake on %s', (dialect) => {
     expect(english.items.map((i) => i.id)).toEqual([created.id]);
   });
 
-  it('numbers 50 concurrent creations uniquely and in order, each durable with its events', async () => {
+  it('numbers 50 concurrent creations uniquely and without gaps, each durable with its events', async () => {
     const created = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         services.intake.tickets.create(op, call({ description: `并发工单 ${i}` })),
@@ -241,8 +241,10 @@ describe.each(TEST_DIALECTS)('ticket intake on %s', (dialect) => {
     expect(new Set(numbers).size).toBe(50);
     for (const n of numbers) expect(n).toMatch(/^20260302\d{6}$/);
     const byId = [...created].sort((a, b) => a.id - b.id).map((c) => c.number);
-    expect(byId).toEqual([...byId].sort());
-    const seqs = byId.map((n) => Number(n.slice(8)));
+    // SQLite numbers inside the single writer's transaction, so numbers follow creation order;
+    // PostgreSQL instances take numbers from reserved blocks, before their rows get ids.
+    if (dialect === 'sqlite') expect(byId).toEqual([...byId].sort());
+    const seqs = numbers.map((n) => Number(n.slice(8))).sort((a, b) => a - b);
     expect(seqs.at(-1)! - seqs[0]!).toBe(49);
     const events = await testDb.database.db
       .selectFrom('ticket_events')

@@ -145,7 +145,7 @@ export async function writeNewTicket(
   const { appeal } = input;
   const now = deps.clock.now();
   const at = now.toISOString();
-  const number = await nextTicketNumber(trx, ticketDay(now, deps.timeZone));
+  const number = await nextTicketNumber(deps.database, trx, ticketDay(now, deps.timeZone));
   const id = await insertTicketRow(trx, {
     number,
     status: 'received',

@@ -6,8 +6,8 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
-import type { DialectName } from '../../platform/db/database.js';
-import { nextCounter, writeSearchTerms } from '../../platform/db/dialect-sql.js';
+import type { Database, DialectName } from '../../platform/db/database.js';
+import { writeSearchTerms } from '../../platform/db/dialect-sql.js';
 import type { DB, TicketAssignmentTable, TicketTable } from '../../platform/db/schema.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { indexTerms } from '../../platform/text.js';
@@ -154,8 +154,12 @@ export async function updateTicketRow(
 }
 
 /** Takes the next number of the day: "20261129" + 6-digit sequence, unique across instances. */
-export async function nextTicketNumber(trx: Transaction<DB>, day: string): Promise<string> {
-  const seq = await nextCounter(trx as unknown as Kysely<never>, day);
+export async function nextTicketNumber(
+  database: Database,
+  trx: Transaction<DB>,
+  day: string,
+): Promise<string> {
+  const seq = await database.nextCounterValue(trx, day);
   return `${day}${String(seq).padStart(6, '0')}`;
 }
 

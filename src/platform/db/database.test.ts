@@ -4,7 +4,8 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../test-support/databases.js';
-import { ticketMatchesTerms, writeSearchTerms, nextCounter } from './dialect-sql.js';
+import { ticketMatchesTerms, writeSearchTerms } from './dialect-sql.js';
+import { openDatabase } from './database.js';
 import { indexTerms, queryTerms } from '../text.js';
 import type { Kysely } from 'kysely';
 
@@ -56,10 +57,24 @@ describe.each(TEST_DIALECTS)('database on %s', (dialect) => {
   it('hands out counter values without gaps or repeats under concurrency', async () => {
     const values = await Promise.all(
       Array.from({ length: 30 }, () =>
-        testDb.database.write((trx) => nextCounter(trx as unknown as Kysely<never>, '20260301')),
+        testDb.database.write((trx) => testDb.database.nextCounterValue(trx, '20260301')),
       ),
     );
     expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it('never gives two app instances on one database the same counter value', async () => {
+    const other = openDatabase({ url: testDb.url, searchPath: testDb.searchPath, poolSize: 3 });
+    try {
+      const take = (database: typeof other) =>
+        database.write((trx) => database.nextCounterValue(trx, '20260302'));
+      const values = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => take(i % 2 === 0 ? testDb.database : other)),
+      );
+      expect(new Set(values).size).toBe(40);
+    } finally {
+      await other.close();
+    }
   });
 
   it('finds Chinese two-character words and English words in the search index', async () => {

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { BackgroundCheckpointer } from './checkpointer.js';
+import { reserveCounterBlock, nextCounter } from './dialect-sql.js';
 import { GroupCommitter } from './group-commit.js';
 import { withStatementCache } from './statement-cache.js';
 import type { DB } from './schema.js';
@@ -16,6 +17,13 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Runs `work` in a transaction that is durable on disk when the promise resolves. */
   write<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /**
+   * The next value of a counter (ticket numbers per day), unique across app instances. SQLite
+   * takes it inside `trx` (gapless: it rolls back with the write); PostgreSQL reserves blocks in
+   * short transactions of their own, so concurrent writes do not queue on one counter row (a
+   * rolled-back write or a stopped instance leaves a gap).
+   */
+  nextCounterValue(trx: Transaction<DB>, key: string): Promise<number>;
   /** PostgreSQL only: the schema in use when not the default one (tests give each file its own). */
   readonly schema?: string;
   /** The writing connection itself, for migrations only. */
@@ -69,6 +77,7 @@ function openSqlite(options: DatabaseOptions): Database {
     db: reader,
     migrationDb: writer,
     write: (work) => committer.run(work),
+    nextCounterValue: (trx, key) => nextCounter(trx as unknown as Kysely<never>, key),
     async close() {
       await committer.drain();
       await checkpointer.stop();
@@ -81,17 +90,24 @@ function openSqlite(options: DatabaseOptions): Database {
 const RETRYABLE = new Set(['40001', '40P01']);
 
 function openPostgres(options: DatabaseOptions): Database {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  const connect = (max: number) =>
+    new pg.Pool({
+      connectionString: options.url,
+      max,
+      ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+    });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: connect(options.poolSize ?? 10) }),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Counter blocks are reserved on a connection of their own: a write that holds a pooled
+  // connection never waits for another one from the same pool.
+  const counterDb = new Kysely<never>({ dialect: new PostgresDialect({ pool: connect(1) }) });
   return {
     dialect: 'postgres',
     db,
     ...(options.searchPath ? { schema: options.searchPath } : {}),
     migrationDb: db,
+    nextCounterValue: counterBlocks(counterDb),
     async write(work) {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -103,7 +119,31 @@ function openPostgres(options: DatabaseOptions): Database {
       }
     },
     async close() {
+      await counterDb.destroy();
       await db.destroy();
     },
   };
+}
+
+/** Ticket numbers are taken this many at a time per instance on PostgreSQL. */
+const COUNTER_BLOCK = 32;
+
+function counterBlocks(db: Kysely<never>): Database['nextCounterValue'] {
+  const blocks = new Map<string, { next: number; end: number }>();
+  const reserving = new Map<string, Promise<void>>();
+  const take = async (key: string): Promise<number> => {
+    for (;;) {
+      const block = blocks.get(key);
+      if (block && block.next <= block.end) return block.next++;
+      let pending = reserving.get(key);
+      if (!pending) {
+        pending = reserveCounterBlock(db, key, COUNTER_BLOCK)
+          .then((end) => void blocks.set(key, { next: end - COUNTER_BLOCK + 1, end }))
+          .finally(() => reserving.delete(key));
+        reserving.set(key, pending);
+      }
+      await pending;
+    }
+  };
+  return (_trx, key) => take(key);
 }

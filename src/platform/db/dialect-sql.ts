@@ -67,3 +67,17 @@ export async function nextCounter(db: Kysely<never>, key: string): Promise<numbe
     RETURNING last_seq`.execute(db);
   return Number(result.rows[0]!.last_seq);
 }
+
+/** Reserves `size` values of a counter in a transaction of its own; returns the last reserved. */
+export async function reserveCounterBlock(
+  db: Kysely<never>,
+  key: string,
+  size: number,
+): Promise<number> {
+  const result = await sql<{
+    last_seq: number;
+  }>`INSERT INTO ticket_numbers (day, last_seq) VALUES (${key}, ${size})
+    ON CONFLICT (day) DO UPDATE SET last_seq = ticket_numbers.last_seq + ${size}
+    RETURNING last_seq`.execute(db);
+  return Number(result.rows[0]!.last_seq);
+}
