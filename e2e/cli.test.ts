@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../src/platform/password.js';
+import { createTestDatabase, type TestDatabase } from '../src/test-support/databases.js';
+import { createFixture } from '../src/test-support/fixtures.js';
+import { seedTicket } from '../src/test-support/tickets.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+describe('npm run cli', () => {
+  let testDb: TestDatabase;
+  let dir: string;
+  const cli = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: testDb.url, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+    });
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase('sqlite');
+    await createFixture(testDb.database);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openhotline-cli-'));
+    await seedTicket(testDb.database, {
+      description: '𠮷野路口路灯不亮, "quoted"',
+      citizen_name: '王小明',
+      citizen_phone: '13912345678',
+    });
+  });
+  afterAll(async () => {
+    await testDb.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates an up-to-date database without changing it', async () => {
+    const { stdout } = await cli('migrate');
+    expect(stdout).toContain('schema is up to date');
+  });
+
+  it('creates a user who can log in, and resets a password', async () => {
+    const { stdout } = await cli(
+      'create-user',
+      'night-op',
+      'first-pass-1',
+      'centre',
+      'operator,dispatcher',
+      '夜班话务员',
+    );
+    expect(stdout).toMatch(/created user night-op/);
+    const user = await testDb.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'night-op')
+      .executeTakeFirstOrThrow();
+    expect(user.display_name).toBe('夜班话务员');
+    const roles = await testDb.database.db
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', user.id)
+      .execute();
+    expect(roles.map((r) => r.role).sort()).toEqual(['dispatcher', 'operator']);
+    await cli('reset-password', 'night-op', 'second-pass-2');
+    const after = await testDb.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword('second-pass-2', after.password_hash)).toBe(true);
+  });
+
+  it('refuses an unknown role and says which', async () => {
+    await expect(
+      cli('create-user', 'x', 'pass-word-1', 'centre', 'operator,wizard'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('unknown role(s): wizard') as unknown,
+    });
+  });
+
+  it('exports tickets as CSV with the citizen masked, and as JSON lines', async () => {
+    const out = path.join(dir, 'tickets.csv');
+    await cli('export-tickets', '--format', 'csv', '--out', out);
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFFnumber,status,')).toBe(true);
+    expect(csv).toContain('"𠮷野路口路灯不亮, ""quoted"""');
+    expect(csv).toContain('139****5678');
+    expect(csv).not.toContain('13912345678');
+    const { stdout } = await cli('export-tickets', '--format', 'json');
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { description: string; citizenName: string });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      description: '𠮷野路口路灯不亮, "quoted"',
+      citizenName: '王**',
+    });
+  });
+});
