@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createServices } from './composition.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { migrateDown, migrateToLatest } from './platform/db/migrate.js';
@@ -30,8 +30,8 @@ async function run(
   command: string | undefined,
   args: string[],
   database: Database,
+  config: Config,
 ): Promise<number> {
-  const config = loadConfig();
   switch (command) {
     case 'migrate':
       for (const line of await migrateToLatest(database)) console.log(line);
@@ -125,19 +125,10 @@ async function run(
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const database = openDatabase({ url: config.databaseUrl });
   try {
-    process.exitCode = await run(command, args, database);
+    process.exitCode = await run(command, args, database, config);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

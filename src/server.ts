@@ -1,22 +1,13 @@
 import { buildApp } from './app.js';
 import { createServices } from './composition.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './modules/demo/index.js';
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const database = openDatabase({ url: config.databaseUrl, groupCommitMs: config.groupCommitMs });
   await migrateToLatest(database);
   const services = createServices(database, config, systemClock);
