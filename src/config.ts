@@ -16,6 +16,7 @@ export interface Config {
   readonly attachmentMaxBytes: number;
   readonly groupCommitMs: number;
   readonly shutdownGraceMs: number;
+  readonly databasePoolSize: number;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +87,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     groupCommitMs: int('GROUP_COMMIT_MS', 2, 0, 100),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

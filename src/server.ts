@@ -8,7 +8,11 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './modules/demo/inde
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
-  const database = openDatabase({ url: config.databaseUrl, groupCommitMs: config.groupCommitMs });
+  const database = openDatabase({
+    url: config.databaseUrl,
+    groupCommitMs: config.groupCommitMs,
+    poolSize: config.databasePoolSize,
+  });
   await migrateToLatest(database);
   const services = createServices(database, config, systemClock);
   const app = await buildApp({ config, services });
