@@ -23,6 +23,8 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // Behind a load balancer the client address comes from X-Forwarded-For (rate limits use it).
+    trustProxy: config.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
   registerErrorHandler(app);

@@ -17,6 +17,8 @@ export interface Config {
   readonly groupCommitMs: number;
   readonly shutdownGraceMs: number;
   readonly databasePoolSize: number;
+  readonly publicRateLimit: number;
+  readonly trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     groupCommitMs: int('GROUP_COMMIT_MS', 2, 0, 100),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
+    publicRateLimit: int('PUBLIC_RATE_LIMIT', 30, 1, 100_000),
+    trustProxy: bool('TRUST_PROXY', false),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -2,6 +2,7 @@
 // (accept, direct answer, referral, invalid), and the public portal's appeals.
 import type { RouteRegistrar } from '../../platform/http/routes.js';
 import type { ModuleDeps } from '../../platform/module.js';
+import { FixedWindowLimiter } from '../../platform/rate-limit.js';
 import type { CatalogueModule } from '../catalogue/index.js';
 import type { OrganisationService } from '../organisation/index.js';
 import type { TicketsModule } from '../tickets/index.js';
@@ -73,6 +74,12 @@ export function createIntakeModule(
     contacts,
     tickets,
     publicAppeals,
-    routes: intakeRoutes({ contacts, tickets, publicAppeals }),
+    // Per client address and minute, for the endpoints anyone can call without an account.
+    routes: intakeRoutes({
+      contacts,
+      tickets,
+      publicAppeals,
+      publicLimiter: new FixedWindowLimiter(deps.config.publicRateLimit, 60_000, deps.clock),
+    }),
   };
 }

@@ -1,4 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import type { FixedWindowLimiter } from '../../platform/rate-limit.js';
 import { Type } from 'typebox';
 import { requireRole } from '../../platform/http/request-actor.js';
 import {
@@ -31,6 +33,7 @@ export interface IntakeServices {
   contacts: ContactService;
   tickets: TicketIntakeService;
   publicAppeals: PublicAppealService;
+  publicLimiter: FixedWindowLimiter;
 }
 
 const withErrors = <T extends object>(ok: T) => ({ ...ok, ...errorResponses });
@@ -150,18 +153,24 @@ function ticketIntakeRoutes(api: Parameters<RouteRegistrar>[0], intake: TicketIn
   );
 }
 
-function publicRoutes(api: Parameters<RouteRegistrar>[0], appeals: PublicAppealService): void {
+function publicRoutes(
+  api: Parameters<RouteRegistrar>[0],
+  appeals: PublicAppealService,
+  limiter: FixedWindowLimiter,
+): void {
   const app = api.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['public'];
+  const limited = { onRequest: async (request: FastifyRequest) => limiter.hit(request.ip) };
   app.post(
     '/public/appeals',
     {
+      ...limited,
       schema: {
         tags,
         summary: 'File an appeal without an account (portal, app)',
         security: [],
         body: PublicAppealBody,
-        response: { 201: PublicAppealReceipt, 400: ErrorEnvelope },
+        response: { 201: PublicAppealReceipt, 400: ErrorEnvelope, 429: ErrorEnvelope },
       },
     },
     async (request, reply) => reply.status(201).send(await appeals.submit(request.body)),
@@ -169,13 +178,19 @@ function publicRoutes(api: Parameters<RouteRegistrar>[0], appeals: PublicAppealS
   app.get(
     '/public/appeals/:number',
     {
+      ...limited,
       schema: {
         tags,
         summary: 'Follow an appeal with its number and query code',
         security: [],
         params: Type.Object({ number: Type.String({ maxLength: 32 }) }),
         querystring: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
-        response: { 200: PublicAppealStatusSchema, 400: ErrorEnvelope, 404: ErrorEnvelope },
+        response: {
+          200: PublicAppealStatusSchema,
+          400: ErrorEnvelope,
+          404: ErrorEnvelope,
+          429: ErrorEnvelope,
+        },
       },
     },
     async (request) => appeals.track(request.params.number, request.query.code),
@@ -187,6 +202,6 @@ export function intakeRoutes(services: IntakeServices): RouteRegistrar {
   return (api) => {
     contactRoutes(api, services.contacts);
     ticketIntakeRoutes(api, services.tickets);
-    publicRoutes(api, services.publicAppeals);
+    publicRoutes(api, services.publicAppeals, services.publicLimiter);
   };
 }
