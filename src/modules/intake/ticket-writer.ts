@@ -7,7 +7,8 @@ import { ConflictError, ValidationError } from '../../platform/errors.js';
 import {
   indexTicketText,
   insertEvent,
-  insertTicketRow,
+  insertTicket,
+  type Ticket,
   nextTicketNumber,
   type StepResult,
   type TicketStatus,
@@ -42,9 +43,14 @@ export async function applyDisposition(
   actor: Actor | null,
   ticketId: number,
   step: DispositionStep,
-  options: { at: string; expectedVersion?: number; settleContacts?: boolean },
+  options: { at: string; expectedVersion?: number; settleContacts?: boolean; current?: Ticket },
 ): Promise<StepResult | null> {
-  const base = { ticketId, actor, expectedVersion: options.expectedVersion };
+  const base = {
+    ticketId,
+    actor,
+    expectedVersion: options.expectedVersion,
+    current: options.current,
+  };
   let result: StepResult | null = null;
   switch (step.kind) {
     case 'received':
@@ -146,7 +152,7 @@ export async function writeNewTicket(
   const now = deps.clock.now();
   const at = now.toISOString();
   const number = await nextTicketNumber(deps.database, trx, ticketDay(now, deps.timeZone));
-  const id = await insertTicketRow(trx, {
+  const inserted = await insertTicket(trx, {
     number,
     status: 'received',
     appeal_type: appeal.appealType,
@@ -172,6 +178,7 @@ export async function writeNewTicket(
     updated_at: at,
     version: 1,
   });
+  const id = inserted.id;
   const contactId = await linkContact(trx, actor, id, input);
   await insertEvent(trx, {
     ticketId: id,
@@ -198,6 +205,7 @@ export async function writeNewTicket(
   const stepped = await applyDisposition(trx, deps.store, actor, id, input.step, {
     at,
     settleContacts: false,
+    current: inserted,
   });
   await indexTicketText(
     trx,

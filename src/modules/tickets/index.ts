@@ -35,6 +35,7 @@ export {
   getTicketRow,
   indexTicketText,
   insertEvent,
+  insertTicket,
   insertTicketRow,
   listAssignments,
   listEvents,

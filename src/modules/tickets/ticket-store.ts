@@ -29,6 +29,11 @@ export interface StepInput {
   data?: Record<string, unknown>;
   /** When given, the step is refused if the ticket changed since the caller read it. */
   expectedVersion?: number;
+  /**
+   * The ticket as the caller's own transaction just wrote it (a creation's disposition step), so
+   * it need not be read again; never a copy read outside this transaction.
+   */
+  current?: Ticket;
 }
 
 export interface StepResult {
@@ -49,7 +54,10 @@ export class TicketStore {
   ) {}
 
   async applyStep(trx: Transaction<DB>, input: StepInput): Promise<StepResult> {
-    const before = await lockTicket(trx, this.database.dialect, input.ticketId);
+    const before =
+      input.current?.id === input.ticketId
+        ? input.current
+        : await lockTicket(trx, this.database.dialect, input.ticketId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
       throw new ConflictError(
         'TICKET_CHANGED',

@@ -132,12 +132,17 @@ export async function insertTicketRow(
   trx: Transaction<DB>,
   row: Insertable<TicketTable>,
 ): Promise<number> {
-  const inserted = await trx
-    .insertInto('tickets')
-    .values(row)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return inserted.id;
+  return (await insertTicket(trx, row)).id;
+}
+
+/** Inserts a ticket and returns it as written (defaults included). */
+export async function insertTicket(
+  trx: Transaction<DB>,
+  row: Insertable<TicketTable>,
+): Promise<Ticket> {
+  return toTicket(
+    await trx.insertInto('tickets').values(row).returningAll().executeTakeFirstOrThrow(),
+  );
 }
 
 export async function updateTicketRow(
