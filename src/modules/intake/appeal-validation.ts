@@ -7,6 +7,7 @@ import {
   URGENCIES,
   type AppealType,
   type Channel,
+  type Ticket,
   type Urgency,
 } from '../tickets/index.js';
 import {
@@ -38,23 +39,24 @@ export interface AppealInput {
 }
 
 /** An appeal after validation: every field present, text trimmed, the phone normalised. */
-export interface ValidAppeal {
-  channel: Channel;
-  appealType: AppealType;
-  categoryId: number | null;
-  urgency: Urgency;
-  title: string;
-  description: string;
-  address: string | null;
-  districtId: number | null;
-  streetId: number | null;
-  lat: number | null;
-  lng: number | null;
-  citizenName: string | null;
-  citizenPhone: string | null;
-  confidential: boolean;
-  contactRequired: boolean;
-}
+export type ValidAppeal = Pick<
+  Ticket,
+  | 'channel'
+  | 'appealType'
+  | 'categoryId'
+  | 'urgency'
+  | 'title'
+  | 'description'
+  | 'address'
+  | 'districtId'
+  | 'streetId'
+  | 'lat'
+  | 'lng'
+  | 'citizenName'
+  | 'citizenPhone'
+  | 'confidential'
+  | 'contactRequired'
+>;
 
 export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
