@@ -3,26 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../../platform/http/request-actor.js';
 import { errorResponses, Nullable, Page } from '../../platform/http/routes.js';
-import { ticketStepRoute } from '../dispatch/index.js';
+import { TicketHeadingFields, ticketStepRoute } from '../dispatch/index.js';
 import type { CallbackService } from './callback.service.js';
 
 const Reason = Type.String({ maxLength: 2000 });
 const DESK = ['callback_agent', 'supervisor'] as const;
 
 const QueueItem = Type.Object({
-  id: Type.Integer(),
-  number: Type.String(),
-  title: Type.String(),
-  urgency: Type.String(),
-  categoryId: Nullable(Type.Integer()),
-  districtId: Nullable(Type.Integer()),
+  ...TicketHeadingFields,
   leadUnitId: Nullable(Type.Integer()),
   parentId: Nullable(Type.Integer()),
   repliedAt: Nullable(Type.String()),
   replyText: Nullable(Type.String()),
   callbackDueAt: Nullable(Type.String()),
   overdue: Type.Boolean(),
-  version: Type.Integer(),
 });
 
 const ticketStep = <B extends TSchema>(summary: string, body: B) =>

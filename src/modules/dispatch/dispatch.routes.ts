@@ -6,7 +6,7 @@ import { errorResponses, IdParams, Nullable, Page } from '../../platform/http/ro
 import type { DispatchService } from './dispatch.service.js';
 import type { MergeService } from './merge.service.js';
 import type { RequestsService } from './requests.service.js';
-import { TicketSummarySchema, ticketStepRoute } from './ticket-summary.js';
+import { TicketHeadingFields, TicketSummarySchema, ticketStepRoute } from './ticket-summary.js';
 
 const Reason = Type.String({ maxLength: 2000 });
 const UnitIds = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 });
@@ -44,16 +44,10 @@ const Suggestion = Type.Object({
 });
 
 const QueueItem = Type.Object({
-  id: Type.Integer(),
-  number: Type.String(),
-  title: Type.String(),
-  urgency: Type.String(),
-  categoryId: Nullable(Type.Integer()),
-  districtId: Nullable(Type.Integer()),
+  ...TicketHeadingFields,
   channel: Type.String(),
   createdAt: Type.String(),
   returnCount: Type.Integer(),
-  version: Type.Integer(),
   suggestion: Nullable(Suggestion),
 });
 

@@ -35,6 +35,7 @@ export type {
 export { passReplyToChildren, recallChildrenOnReopen } from './merged-children.js';
 export { checkExtensionDays, MAX_EXTENSION_WORKING_DAYS, requireReason } from './dispatch-rules.js';
 export {
+  TicketHeadingFields,
   TicketSummarySchema,
   ticketStepRoute,
   toTicketSummary,

@@ -17,19 +17,24 @@ export const AssignmentSummarySchema = Type.Object({
   repliedAt: Time,
 });
 
+/** The fields every queue and step answer starts with: which ticket, about what, where. */
+export const TicketHeadingFields = {
+  id: Type.Integer(),
+  number: Type.String(),
+  title: Type.String(),
+  urgency: Type.String(),
+  categoryId: Nullable(Type.Integer()),
+  districtId: Nullable(Type.Integer()),
+  version: Type.Integer(),
+};
+
 /**
  * What the dispatch, handling and callback routes answer with: the ticket's workflow state, never
  * the citizen (a response schema drops undeclared fields, so a name or a phone cannot slip out).
  */
 export const TicketSummarySchema = Type.Object({
-  id: Type.Integer(),
-  number: Type.String(),
+  ...TicketHeadingFields,
   status: Type.String(),
-  version: Type.Integer(),
-  title: Type.String(),
-  urgency: Type.String(),
-  categoryId: Nullable(Type.Integer()),
-  districtId: Nullable(Type.Integer()),
   leadUnitId: Nullable(Type.Integer()),
   parentId: Nullable(Type.Integer()),
   catalogueVersionId: Nullable(Type.Integer()),
