@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 
 /**
  * Bundles the server into dist/server.js: one file of our code (dependencies stay in
@@ -19,4 +20,11 @@ export async function buildServer(outfile = 'dist/server.js'): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildServer();
+/** Builds the browser app (web/) into dist/web, which the server serves. */
+export async function buildWeb(): Promise<void> {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await Promise.all([buildServer(), buildWeb()]);
+}

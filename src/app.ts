@@ -8,6 +8,7 @@ import type { Services } from './composition.js';
 import type { Config } from './config.js';
 import { registerErrorHandler } from './platform/http/errors.js';
 import { loggerOptions } from './platform/http/logger.js';
+import { findWebRoot, isPageRequest, registerWebApp } from './platform/http/web-app.js';
 
 export interface AppDeps {
   config: Config;
@@ -27,7 +28,10 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
     trustProxy: config.trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
-  registerErrorHandler(app);
+  const webRoot = findWebRoot();
+  registerErrorHandler(app, {
+    webIndex: webRoot ? (request) => isPageRequest(request.method, request.url) : undefined,
+  });
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: config.attachmentMaxBytes, files: 10, fields: 50 },
@@ -58,13 +62,18 @@ export async function buildApp({ config, services, logStream }: AppDeps): Promis
       request.cookies,
     );
   });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
+  if (webRoot) await registerWebApp(app, webRoot);
 
   await app.register(
     async (api) => {
       api.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+      // What the browser app needs before anyone logs in.
+      api.get('/public/settings', { schema: { hide: true } }, async () => ({
+        timeZone: config.timeZone,
+      }));
       for (const module of Object.values(services)) module.routes(api);
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,9 @@
-import { buildServer } from '../../scripts/build.js';
+import { buildServer, buildWeb } from '../../scripts/build.js';
 
-/** Builds dist/server.js once before the suite: the process tests run what `npm start` runs. */
+/**
+ * Builds dist/ once before the suite: the process tests and the browser journeys run what
+ * `npm start` runs (the server bundle and the web app).
+ */
 export default async function setup(): Promise<void> {
-  await buildServer();
+  await Promise.all([buildServer(), buildWeb()]);
 }

@@ -27,6 +27,7 @@ export interface ServerProcess {
 export async function startServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
+  startupMs = 30_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
@@ -45,7 +46,7 @@ export async function startServer(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startupMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -57,7 +58,7 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not start in 30 s:\n${output}`);
+  throw new Error(`server did not start in ${startupMs / 1000} s:\n${output}`);
 }
 
 export async function waitForExit(child: ChildProcess): Promise<number | null> {

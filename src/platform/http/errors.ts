@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, httpStatusOf } from '../errors.js';
 
 interface ValidationIssue {
@@ -19,7 +19,10 @@ function describeValidation(error: FastifyError): { field: string; message: stri
 }
 
 /** One error envelope for the whole API: { error: { code, message, requestId, field? } }. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  options: { webIndex?: (request: FastifyRequest) => boolean } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const requestId = request.id;
     const domain: unknown = error;
@@ -46,13 +49,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
     });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  app.setNotFoundHandler((request, reply) => {
+    if (options.webIndex?.(request)) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
       error: {
         code: 'ROUTE_NOT_FOUND',
         message: `No route ${request.method} ${request.url.split('?')[0]}`,
         requestId: request.id,
       },
-    }),
-  );
+    });
+  });
 }

@@ -1,0 +1,76 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { common } from './common';
+import { LOCALES, type Locale } from './define';
+import { knowledge } from './knowledge';
+import { operator } from './operator';
+import { portal } from './portal';
+
+export { LOCALES, type Locale };
+
+// Each feature keeps its messages in its own file; one dictionary per language is merged here.
+const catalogs = [common, operator, knowledge, portal] as const;
+type Catalog = (typeof catalogs)[number];
+type KeysOf<C> = C extends { 'zh-CN': infer Z } ? keyof Z & string : never;
+export type MessageKey = KeysOf<Catalog>;
+
+const dictionaries: Record<Locale, Record<string, string>> = {
+  'zh-CN': Object.assign({}, ...catalogs.map((c) => c['zh-CN'])) as Record<string, string>,
+  en: Object.assign({}, ...catalogs.map((c) => c.en)) as Record<string, string>,
+};
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+): string {
+  const text = dictionaries[locale][key] ?? key;
+  if (!values) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+const STORAGE_KEY = 'openhotline.locale';
+
+function initialLocale(): Locale {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const first = initialLocale();
+    document.documentElement.lang = first;
+    return first;
+  });
+  const setLocale = useCallback((next: Locale) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+    setLocaleState(next);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({ locale, setLocale, t: (key, values) => translate(locale, key, values) }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+/** The translate function of the current language. */
+export const useT = (): Translate => useI18n().t;
