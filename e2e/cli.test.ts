@@ -99,4 +99,67 @@ describe('npm run cli', () => {
       citizenName: '王**',
     });
   });
+  it('reminds owner units of knowledge articles due for review, once per review date', async () => {
+    const db = testDb.database;
+    const unit = await db.db
+      .selectFrom('units')
+      .select('id')
+      .where('code', '=', 'water')
+      .executeTakeFirstOrThrow();
+    const user = await db.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+    const at = '2026-01-01T00:00:00.000Z';
+    const content = {
+      title: '水费缴纳',
+      body: '微信缴纳。',
+      category_ids: '[]',
+      keywords: '[]',
+      synonyms: '[]',
+      owner_unit_id: unit.id,
+      audience: 'public',
+      effective_from: '2026-01-01',
+      expires_on: null,
+      review_by: '2026-01-02',
+    };
+    await db.write(async (trx) => {
+      const { id } = await trx
+        .insertInto('knowledge_articles')
+        .values({
+          ...content,
+          state: 'published',
+          version: 1,
+          published_version: 1,
+          rejection_reason: null,
+          rejected_by: null,
+          rejected_at: null,
+          created_at: at,
+          created_by: user.id,
+          updated_at: at,
+          updated_by: user.id,
+          published_at: at,
+          retired_at: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('knowledge_versions')
+        .values({
+          ...content,
+          article_id: id,
+          version: 1,
+          note: null,
+          changed_by: user.id,
+          changed_at: at,
+          published_at: at,
+          published_by: user.id,
+          approval_note: null,
+        })
+        .execute();
+    });
+    expect((await cli('knowledge:remind')).stdout).toContain('1 new review reminder(s)');
+    expect((await cli('knowledge:remind')).stdout).toContain('0 new review reminder(s)');
+    const notices = await db.db.selectFrom('notifications').selectAll().execute();
+    expect(notices).toEqual([
+      expect.objectContaining({ unit_id: unit.id, kind: 'kb_review_due', read_at: null }),
+    ]);
+  });
 });

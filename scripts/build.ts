@@ -20,9 +20,20 @@ export async function buildServer(outfile = 'dist/server.js'): Promise<void> {
   });
 }
 
-/** Builds the browser app (web/) into dist/web, which the server serves. */
+/**
+ * Builds the browser app (web/) into dist/web, which the server serves: always React's
+ * production build, also when the test runner (NODE_ENV=test) asks for it.
+ */
 export async function buildWeb(): Promise<void> {
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // Vite and the React plugin pick the JSX runtime and React's build from NODE_ENV.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

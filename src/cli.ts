@@ -18,6 +18,7 @@ Commands:
   reset-password <username> <newPassword>
   export-tickets [--format csv|json] [--out FILE] [--from ISO] [--to ISO]
                                   export tickets (citizen data masked unless --unmasked)
+  knowledge:remind                notify owner units of knowledge articles due for review
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for npm start.`;
 
@@ -115,6 +116,13 @@ async function run(
         await new Promise<void>((resolve) => (stream as fs.WriteStream).end(resolve));
         console.error(`exported ${count} tickets to ${out}`);
       }
+      return 0;
+    }
+    case 'knowledge:remind': {
+      await migrateToLatest(database);
+      const services = createServices(database, config, systemClock);
+      const created = await services.knowledge.reviews.remindDueReviews();
+      console.log(`${created} new review reminder(s)`);
       return 0;
     }
     default:

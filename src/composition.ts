@@ -9,6 +9,8 @@ import { createCatalogueModule } from './modules/catalogue/index.js';
 import { createDispatchModule } from './modules/dispatch/index.js';
 import { createHandlingModule } from './modules/handling/index.js';
 import { createIntakeModule } from './modules/intake/index.js';
+import { createKnowledgeModule } from './modules/knowledge/index.js';
+import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOrganisationModule } from './modules/organisation/index.js';
 import { createTicketsModule } from './modules/tickets/index.js';
 
@@ -31,8 +33,26 @@ export function createServices(database: Database, config: Config, clock: Clock)
     organisation: organisation.service,
   });
   const handling = createHandlingModule(deps, { tickets, catalogue });
-  const callback = createCallbackModule(deps, { tickets, catalogue });
-  return { auth, organisation, catalogue, tickets, intake, dispatch, handling, callback };
+  const callback = createCallbackModule(deps, { tickets, catalogue, intake });
+  const notifications = createNotificationsModule(deps);
+  const knowledge = createKnowledgeModule(deps, {
+    intake,
+    catalogue,
+    organisation: organisation.service,
+    notifications: notifications.service,
+  });
+  return {
+    auth,
+    organisation,
+    catalogue,
+    tickets,
+    intake,
+    dispatch,
+    handling,
+    callback,
+    notifications,
+    knowledge,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

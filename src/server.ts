@@ -6,6 +6,9 @@ import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './modules/demo/index.js';
 
+/** How often the server looks for knowledge articles whose review date has come. */
+const REVIEW_REMINDER_INTERVAL_MS = 10 * 60_000;
+
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const database = openDatabase({
@@ -21,15 +24,29 @@ async function main(): Promise<void> {
     if (seeded) app.log.info({ tickets: seeded.tickets }, 'seeded the demo city of Luzhou');
   }
 
+  // Knowledge-base review reminders: idempotent (one per article and review date), so every
+  // instance may run them; the first run comes right after the start.
+  let reminding: Promise<unknown> = Promise.resolve();
+  const remindDueReviews = () =>
+    (reminding = services.knowledge.reviews
+      .remindDueReviews()
+      .catch((error: unknown) =>
+        app.log.error({ err: error }, 'knowledge review reminders failed'),
+      ));
+  const reminders = setInterval(() => void remindDueReviews(), REVIEW_REMINDER_INTERVAL_MS);
+  reminders.unref();
+
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    clearInterval(reminders);
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
     // Connections still open after the grace period (a client that never reads its 503, a
     // keep-alive that never idles) are cut, so a stop always ends.
     setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs).unref();
     await app.close();
+    await reminding;
     await database.close();
     process.exit(0);
   };
@@ -37,6 +54,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   const address = await app.listen({ host: config.host, port: config.port });
+  void remindDueReviews();
   printWelcome(address, config);
 }
 

@@ -33,4 +33,6 @@ export function decideReopen(answers: CallbackAnswers): boolean {
 
 /** Resolution of a ticket closed by its callback, and of one closed without reaching the citizen. */
 export const RESOLUTION_CALLBACK = 'callback';
+/** Resolution of a ticket the citizen closed by evaluating the reply themself (portal, app). */
+export const RESOLUTION_CITIZEN = 'citizen_evaluation';
 export const RESOLUTION_NO_CALLBACK = 'closed_without_callback';

@@ -4,6 +4,33 @@ import { toTicket, type Executor, type Ticket } from '../tickets/index.js';
 import type { Satisfaction } from './callback-rules.js';
 
 /** One callback (回访): the citizen's three answers, recorded on the ticket that was called. */
+/** The citizen's own answers to the three questions, from the portal or the app. */
+export async function insertCitizenEvaluation(
+  trx: Transaction<DB>,
+  input: {
+    ticketId: number;
+    contacted: boolean;
+    resolved: boolean;
+    satisfaction: Satisfaction;
+    comment: string | null;
+    at: string;
+  },
+): Promise<number> {
+  const row = await trx
+    .insertInto('citizen_evaluations')
+    .values({
+      ticket_id: input.ticketId,
+      contacted: input.contacted ? 1 : 0,
+      resolved: input.resolved ? 1 : 0,
+      satisfaction: input.satisfaction,
+      comment: input.comment,
+      at: input.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function insertCallback(
   trx: Transaction<DB>,
   input: {

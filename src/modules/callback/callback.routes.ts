@@ -2,11 +2,18 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { requireRole } from '../../platform/http/request-actor.js';
-import { errorResponses, Nullable, Page } from '../../platform/http/routes.js';
+import { ErrorEnvelope, errorResponses, Nullable, Page } from '../../platform/http/routes.js';
+import type { FixedWindowLimiter } from '../../platform/rate-limit.js';
+import type { PublicAppealService } from '../intake/index.js';
 import { TicketHeadingFields, ticketStepRoute } from '../dispatch/index.js';
 import type { CallbackService } from './callback.service.js';
 
 const Reason = Type.String({ maxLength: 2000 });
+const Satisfaction = Type.Union([
+  Type.Literal('satisfied'),
+  Type.Literal('basically_satisfied'),
+  Type.Literal('dissatisfied'),
+]);
 const DESK = ['callback_agent', 'supervisor'] as const;
 
 const QueueItem = Type.Object({
@@ -22,10 +29,49 @@ const QueueItem = Type.Object({
 const ticketStep = <B extends TSchema>(summary: string, body: B) =>
   ticketStepRoute('callback', summary, body);
 
-/** HTTP adapter of the callback desk (回访): queue, callback, close, reopen. */
-export function callbackRoutes(service: CallbackService) {
+/** HTTP adapter of the callback desk (回访): queue, callback, close, reopen; citizens' evaluations. */
+export function callbackRoutes(
+  service: CallbackService,
+  publicAppeals: PublicAppealService,
+  limiter: FixedWindowLimiter,
+) {
   return (base: FastifyInstance): void => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
+
+    app.post(
+      '/public/appeals/:number/evaluation',
+      {
+        onRequest: async (request) => limiter.hit(request.ip),
+        schema: {
+          tags: ['public'],
+          summary:
+            'Evaluate the reply to your appeal (number and query code): contacted? resolved? satisfied?',
+          security: [],
+          params: Type.Object({ number: Type.String({ maxLength: 32 }) }),
+          body: Type.Object(
+            {
+              code: Type.String({ minLength: 1, maxLength: 64 }),
+              contacted: Type.Boolean(),
+              resolved: Type.Boolean(),
+              satisfaction: Satisfaction,
+              comment: Type.Optional(Reason),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({ number: Type.String(), status: Type.String() }),
+            ...errorResponses,
+            429: ErrorEnvelope,
+          },
+        },
+      },
+      async (request) => {
+        const { code, ...answers } = request.body;
+        const row = await publicAppeals.verify(request.params.number, code);
+        const ticket = await service.recordCitizenEvaluation(row.id, answers);
+        return { number: ticket.number, status: ticket.status };
+      },
+    );
 
     app.get(
       '/callback/queue',
@@ -51,11 +97,7 @@ export function callbackRoutes(service: CallbackService) {
           {
             contacted: Type.Boolean(),
             resolved: Type.Boolean(),
-            satisfaction: Type.Union([
-              Type.Literal('satisfied'),
-              Type.Literal('basically_satisfied'),
-              Type.Literal('dissatisfied'),
-            ]),
+            satisfaction: Satisfaction,
             note: Type.Optional(Reason),
             reopen: Type.Optional(Type.Boolean()),
           },

@@ -1,6 +1,8 @@
 import { requireRoles, type Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
+import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ValidationError } from '../../platform/errors.js';
 import type { CatalogueModule } from '../catalogue/index.js';
 import { requireReason, toTicketSummary, type TicketSummary } from '../dispatch/index.js';
@@ -14,8 +16,17 @@ import {
   type Ticket,
   type TicketsModule,
 } from '../tickets/index.js';
-import { insertCallback, listAwaitingCallback } from './callback.repository.js';
-import { decideReopen, RESOLUTION_NO_CALLBACK, type CallbackAnswers } from './callback-rules.js';
+import {
+  insertCallback,
+  insertCitizenEvaluation,
+  listAwaitingCallback,
+} from './callback.repository.js';
+import {
+  decideReopen,
+  RESOLUTION_CITIZEN,
+  RESOLUTION_NO_CALLBACK,
+  type CallbackAnswers,
+} from './callback-rules.js';
 import { closeByCallback, reopenForUnit, reopenThroughParent } from './ticket-reopening.js';
 
 export interface CallbackDeps {
@@ -93,30 +104,82 @@ export class CallbackService {
     input: CallbackInput,
   ): Promise<TicketSummary> {
     requireCallbackDesk(actor);
-    const reopen = decideReopen(input);
     const note = checkNote(input.note);
     const ticket = await this.readTicket(actor, ticketId);
-    const target =
-      reopen && ticket.parentId !== null ? await this.readTicket(actor, ticket.parentId) : ticket;
-    const replyDueAt = reopen ? await this.nextReplyDue(target) : null;
-    const { database, clock, tickets } = this.deps;
-    const { contacted, resolved, satisfaction } = input;
-    return database.write(async (trx) => {
-      const at = clock.now().toISOString();
-      const current = await lockTicket(trx, database.dialect, ticketId);
-      // An illegal step is refused (ILLEGAL_TRANSITION) before anything else is checked or written.
-      if (!canApply('callback', current.status)) transition('callback', current.status);
-      const answers = { contacted, resolved, satisfaction };
-      const callbackId = await insertCallback(trx, {
+    return this.conclude(actor, ticket, input, note, async (trx, at, answers) => ({
+      callbackId: await insertCallback(trx, {
         ...answers,
         ticketId,
         agentId: actor.userId,
         note,
         at,
-      });
-      const step = { actor, reason: note, data: { callbackId, ...answers, reopen } };
+      }),
+    }));
+  }
+
+  /**
+   * The citizen's own evaluation of the reply (portal, app), found by number and query code: the
+   * three answers in their words. An unresolved appeal goes back to its unit (重办); otherwise the
+   * ticket closes (resolution 'citizen_evaluation') and needs no callback. Once, while replied.
+   */
+  async recordCitizenEvaluation(
+    ticketId: number,
+    input: CallbackAnswers & { comment?: string | null },
+  ): Promise<Ticket> {
+    const comment = checkNote(input.comment, 'comment');
+    const ticket = toTicket(await getTicketRow(this.deps.database.db, ticketId));
+    if (ticket.status !== 'replied')
+      throw new ConflictError(
+        'NOT_AWAITING_EVALUATION',
+        ticket.status === 'closed'
+          ? 'This appeal has already been evaluated'
+          : 'An appeal can be evaluated once it has been replied to',
+      );
+    const answers = { ...input, reopen: undefined };
+    const summary = await this.conclude(null, ticket, answers, comment, async (trx, at, given) => ({
+      evaluationId: await insertCitizenEvaluation(trx, { ...given, ticketId, comment, at }),
+      by: 'citizen',
+    }));
+    return toTicket(await getTicketRow(this.deps.database.db, summary.id));
+  }
+
+  /** Records the answers (through `record`) and closes or reopens the ticket accordingly. */
+  private async conclude(
+    actor: Actor | null,
+    ticket: Ticket,
+    input: CallbackAnswers,
+    note: string | null,
+    record: (
+      trx: Transaction<DB>,
+      at: string,
+      answers: Pick<CallbackAnswers, 'contacted' | 'resolved' | 'satisfaction'>,
+    ) => Promise<Record<string, unknown>>,
+  ): Promise<TicketSummary> {
+    const reopen = decideReopen(input);
+    const target =
+      reopen && ticket.parentId !== null
+        ? actor
+          ? await this.readTicket(actor, ticket.parentId)
+          : toTicket(await getTicketRow(this.deps.database.db, ticket.parentId))
+        : ticket;
+    const replyDueAt = reopen ? await this.nextReplyDue(target) : null;
+    const { database, clock, tickets } = this.deps;
+    const { contacted, resolved, satisfaction } = input;
+    return database.write(async (trx) => {
+      const at = clock.now().toISOString();
+      const current = await lockTicket(trx, database.dialect, ticket.id);
+      // An illegal step is refused (ILLEGAL_TRANSITION) before anything else is checked or written.
+      if (!canApply('callback', current.status)) transition('callback', current.status);
+      const answers = { contacted, resolved, satisfaction };
+      const recorded = await record(trx, at, answers);
+      const step = { actor, reason: note, data: { ...recorded, ...answers, reopen } };
       let after: Ticket;
-      if (!reopen) after = await closeByCallback(trx, tickets.store, current, { ...step, at });
+      if (!reopen)
+        after = await closeByCallback(trx, tickets.store, current, {
+          ...step,
+          at,
+          ...(actor ? {} : { resolution: RESOLUTION_CITIZEN }),
+        });
       else if (current.parentId === null)
         after = await reopenForUnit(trx, tickets.store, current, {
           ...step,
@@ -130,7 +193,7 @@ export class CallbackService {
           replyDueAt,
         });
       }
-      return toTicketSummary(after, await listAssignments(trx, ticketId));
+      return toTicketSummary(after, await listAssignments(trx, ticket.id));
     });
   }
 
@@ -206,9 +269,9 @@ function requireCallbackDesk(actor: Actor): void {
   );
 }
 
-function checkNote(note: string | null | undefined): string | null {
+function checkNote(note: string | null | undefined, field = 'note'): string | null {
   const text = note?.trim() || null;
   if (text && Array.from(text).length > MAX_NOTE_CHARS)
-    throw new ValidationError('note', `At most ${MAX_NOTE_CHARS} characters`);
+    throw new ValidationError(field, `${field} may have at most ${MAX_NOTE_CHARS} characters`);
   return text;
 }

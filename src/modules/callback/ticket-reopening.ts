@@ -8,7 +8,8 @@ import { reopenLeadAssignment } from './callback.repository.js';
 import { RESOLUTION_CALLBACK } from './callback-rules.js';
 
 export interface StepContext {
-  actor: Actor;
+  /** null: the citizen's own evaluation (no staff member acted). */
+  actor: Actor | null;
   reason: string | null;
   data: Record<string, unknown>;
 }
@@ -52,12 +53,12 @@ export async function reopenForUnit(
   return after;
 }
 
-/** A satisfied or accepted callback closes the ticket (resolution 'callback'). */
+/** A satisfied or accepted callback closes the ticket (resolution 'callback', by default). */
 export async function closeByCallback(
   trx: Transaction<DB>,
   store: TicketStore,
   ticket: Ticket,
-  step: StepContext & { at: string },
+  step: StepContext & { at: string; resolution?: string },
 ): Promise<Ticket> {
   const { after } = await store.applyStep(trx, {
     ticketId: ticket.id,
@@ -66,7 +67,7 @@ export async function closeByCallback(
     reason: step.reason,
     decided: 'closed',
     data: step.data,
-    patch: { closedAt: step.at, resolution: RESOLUTION_CALLBACK },
+    patch: { closedAt: step.at, resolution: step.resolution ?? RESOLUTION_CALLBACK },
   });
   return after;
 }
@@ -96,7 +97,7 @@ export async function reopenThroughParent(
       action: 'reopen',
       actor: step.actor,
       reason: `Callback of the merged ticket ${child.number}${step.reason ? `: ${step.reason}` : ''}`,
-      data: { callbackId: step.data.callbackId, childId: child.id },
+      data: { ...step.data, childId: child.id },
       replyDueAt: step.replyDueAt,
     });
   return after;

@@ -10,6 +10,7 @@ import {
   TEST_DIALECTS,
   type TestDatabase,
 } from '../../test-support/databases.js';
+import { actorFor } from '../../test-support/fixtures.js';
 import { TICKET_STATUSES } from '../tickets/index.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo, seedDemoIfEmpty, type SeedResult } from './index.js';
 
@@ -176,6 +177,37 @@ describe.each(TEST_DIALECTS)('the Luzhou demo city on %s', (dialect) => {
     }
     return byTicket;
   }
+
+  it('has a knowledge base kept by several units, with uses and gaps', async () => {
+    const articles = await db()
+      .selectFrom('knowledge_articles')
+      .select(['state', 'owner_unit_id', 'audience', 'expires_on', 'review_by'])
+      .execute();
+    expect(articles.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(articles.map((a) => a.state))).toEqual(
+      new Set(['draft', 'in_review', 'published', 'retired']),
+    );
+    expect(new Set(articles.map((a) => a.owner_unit_id)).size).toBeGreaterThanOrEqual(10);
+    expect(articles.some((a) => a.audience === 'public')).toBe(true);
+    const today = NOW.slice(0, 10);
+    expect(articles.some((a) => a.expires_on !== null && a.expires_on < today)).toBe(true);
+    expect(articles.some((a) => a.state === 'published' && a.review_by! <= today)).toBe(true);
+
+    const operator = await actorFor(testDb.database, 'operator');
+    const found = await services.knowledge.assist.search(operator, { q: '停水' });
+    expect(found.items.map((hit) => hit.title)).toContain('停水了怎么查询停水通知和恢复供水时间');
+    const count = async (table: 'knowledge_uses' | 'knowledge_gaps') =>
+      Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('knowledge_uses')).toBeGreaterThan(0);
+    expect(await count('knowledge_gaps')).toBeGreaterThanOrEqual(10);
+  });
 
   it('seeds nothing into a database that already has data', async () => {
     expect(await seedDemoIfEmpty(testDb.database, services, clock)).toBeNull();

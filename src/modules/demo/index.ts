@@ -9,6 +9,7 @@ import { playHistory } from './history.js';
 import { Random } from './random.js';
 import { StepScheduler } from './scheduler.js';
 import { catalogueRules, seedCategories, type SeededLeaf } from './seed-categories.js';
+import { seedKnowledge } from './seed-knowledge.js';
 import { seedOrganisation, type SeededOrganisation } from './seed-organisation.js';
 import {
   DEMO_LOGIN_SPECS,
@@ -82,9 +83,10 @@ export async function seedDemo(
   const start = monthsBefore(end, options.months ?? 6);
   const seed = options.seed ?? 12345;
   const rng = new Random(seed);
+  const config = options.config ?? loadConfig();
   const simulated = createServices(
     simulatedDatabase(database),
-    options.config ?? loadConfig(),
+    config,
     simulatedClock(() => clock.now()),
   );
   // The city exists the day before its history starts.
@@ -109,6 +111,15 @@ export async function seedDemo(
     refused: [],
   };
   const result = await playHistory(deps, plans, seed);
+  await seedKnowledge({
+    database,
+    services: simulated,
+    leaves,
+    operators: staff.operators,
+    start,
+    end,
+    timeZone: config.timeZone,
+  });
   return { tickets: result.tickets, refusedSteps: result.refused };
 }
 

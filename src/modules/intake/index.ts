@@ -22,6 +22,7 @@ export {
   type ReferralTarget,
 } from './appeal-rules.js';
 export type { AppealInput } from './appeal-validation.js';
+export { CreateTicketBody, CreatedTicketSchema } from './intake.schemas.js';
 export type { Contact } from './contacts.repository.js';
 export type {
   CallerHistory,
@@ -80,6 +81,8 @@ export function createIntakeModule(
       tickets,
       publicAppeals,
       publicLimiter: new FixedWindowLimiter(deps.config.publicRateLimit, 60_000, deps.clock),
+      attachments: extra.tickets.attachments,
+      attachmentMaxBytes: deps.config.attachmentMaxBytes,
     }),
   };
 }

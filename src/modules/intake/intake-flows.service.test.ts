@@ -87,6 +87,7 @@ describe.each(TEST_DIALECTS)('public appeals, received tickets and contacts on %
       createdAt: '2026-03-02T01:00:00.000Z',
       replyText: null,
       repliedAt: null,
+      canEvaluate: false,
     });
     expect(JSON.stringify(status)).not.toMatch(/李四|13900002222|佳乐/);
     const wrong = await s.intake.publicAppeals

@@ -9,6 +9,7 @@ import {
   IdParams,
   type RouteRegistrar,
 } from '../../platform/http/routes.js';
+import { receiveUpload, type AttachmentService } from '../tickets/index.js';
 import type { ContactService } from './contacts.service.js';
 import {
   AcceptBody,
@@ -34,6 +35,8 @@ export interface IntakeServices {
   tickets: TicketIntakeService;
   publicAppeals: PublicAppealService;
   publicLimiter: FixedWindowLimiter;
+  attachments: AttachmentService;
+  attachmentMaxBytes: number;
 }
 
 const withErrors = <T extends object>(ok: T) => ({ ...ok, ...errorResponses });
@@ -153,11 +156,8 @@ function ticketIntakeRoutes(api: Parameters<RouteRegistrar>[0], intake: TicketIn
   );
 }
 
-function publicRoutes(
-  api: Parameters<RouteRegistrar>[0],
-  appeals: PublicAppealService,
-  limiter: FixedWindowLimiter,
-): void {
+function publicRoutes(api: Parameters<RouteRegistrar>[0], services: IntakeServices): void {
+  const { publicAppeals: appeals, publicLimiter: limiter, attachments } = services;
   const app = api.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['public'];
   const limited = { onRequest: async (request: FastifyRequest) => limiter.hit(request.ip) };
@@ -195,6 +195,41 @@ function publicRoutes(
     },
     async (request) => appeals.track(request.params.number, request.query.code),
   );
+  app.post(
+    '/public/appeals/:number/photos',
+    {
+      ...limited,
+      schema: {
+        tags,
+        summary: 'Add a photo to your appeal (multipart field "file"; images only, at most 4)',
+        security: [],
+        consumes: ['multipart/form-data'],
+        params: Type.Object({ number: Type.String({ maxLength: 32 }) }),
+        querystring: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: {
+          201: Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String() }),
+          ...errorResponses,
+          413: ErrorEnvelope,
+          415: ErrorEnvelope,
+          429: ErrorEnvelope,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await appeals.verify(request.params.number, request.query.code);
+      // Checked before any byte is received: a refused photo never reaches the disk.
+      await attachments.assertCitizenMayAddPhoto(ticket);
+      const photo = await receiveUpload(request, services.attachmentMaxBytes, 'appeal', (file) =>
+        attachments.uploadFromCitizen(ticket, {
+          name: file.filename,
+          declaredType: file.mimetype,
+          content: file.file,
+          truncated: () => file.file.truncated,
+        }),
+      );
+      return reply.status(201).send({ id: photo.id, name: photo.name, mime: photo.mime });
+    },
+  );
 }
 
 /** Intake's HTTP routes: contacts, ticket creation and intake decisions, public appeals. */
@@ -202,6 +237,6 @@ export function intakeRoutes(services: IntakeServices): RouteRegistrar {
   return (api) => {
     contactRoutes(api, services.contacts);
     ticketIntakeRoutes(api, services.tickets);
-    publicRoutes(api, services.publicAppeals, services.publicLimiter);
+    publicRoutes(api, services);
   };
 }

@@ -147,4 +147,6 @@ export const PublicAppealStatusSchema = Type.Object({
   createdAt: Time,
   replyText: Nullable(Type.String()),
   repliedAt: Nullable(Time),
+  /** The reply waits for the citizen's evaluation (POST /public/appeals/:number/evaluation). */
+  canEvaluate: Type.Boolean(),
 });

@@ -5,6 +5,7 @@ import {
   findTicketRowByNumber,
   isTicketStatus,
   type AppealType,
+  type TicketRow,
   type TicketStatus,
 } from '../tickets/index.js';
 import { hashQueryCode, newQueryCode } from './appeal-rules.js';
@@ -34,6 +35,7 @@ export interface PublicAppealStatus {
   createdAt: string;
   replyText: string | null;
   repliedAt: string | null;
+  canEvaluate: boolean;
 }
 
 const ANSWERED: readonly TicketStatus[] = ['replied', 'closed'];
@@ -82,8 +84,11 @@ export class PublicAppealService {
     return { number: created.number, queryCode };
   }
 
-  /** A wrong code reads exactly like an unknown number. */
-  async track(number: string, code: string): Promise<PublicAppealStatus> {
+  /**
+   * The ticket of an appeal number, if `code` is its query code; a wrong code reads exactly
+   * like an unknown number (APPEAL_NOT_FOUND), compared in constant time.
+   */
+  async verify(number: string, code: string): Promise<TicketRow> {
     const row = await findTicketRowByNumber(this.deps.database.db, number);
     const expected = row?.query_code_hash ? Buffer.from(row.query_code_hash, 'hex') : null;
     const given = Buffer.from(hashQueryCode(code ?? ''), 'hex');
@@ -95,6 +100,11 @@ export class PublicAppealService {
     ) {
       throw new NotFoundError('Appeal', number, 'APPEAL_NOT_FOUND');
     }
+    return row;
+  }
+
+  async track(number: string, code: string): Promise<PublicAppealStatus> {
+    const row = await this.verify(number, code);
     const status = isTicketStatus(row.status) ? row.status : 'received';
     const answered = ANSWERED.includes(status);
     return {
@@ -104,6 +114,7 @@ export class PublicAppealService {
       createdAt: row.created_at,
       replyText: answered ? row.reply_text : null,
       repliedAt: answered ? row.replied_at : null,
+      canEvaluate: status === 'replied',
     };
   }
 

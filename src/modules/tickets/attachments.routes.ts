@@ -34,7 +34,23 @@ function asDomainError(error: unknown, maxBytes: number): unknown {
   return error;
 }
 
-/** The first file of a multipart request, and the purpose given before it (or in the query). */
+/**
+ * Receives the first file of a multipart request through `store`, with the purpose given
+ * before it (or in the query); the multipart plugin's size error becomes PAYLOAD_TOO_LARGE.
+ */
+export async function receiveUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+  purposeInQuery: string | undefined,
+  store: (file: MultipartFile, purpose: string | undefined) => Promise<Attachment>,
+): Promise<Attachment> {
+  try {
+    return await uploadFirstFile(request, maxBytes, purposeInQuery, store);
+  } catch (error) {
+    throw asDomainError(error, maxBytes);
+  }
+}
+
 async function uploadFirstFile(
   request: FastifyRequest,
   maxBytes: number,
@@ -93,24 +109,20 @@ export function attachmentRoutes(attachments: AttachmentService, maxBytes: numbe
         const ticketId = request.params.id;
         // Scope and permission first, so nothing of a refused upload reaches the disk.
         await attachments.assertCanUpload(actor, ticketId);
-        try {
-          const attachment = await uploadFirstFile(
-            request,
-            maxBytes,
-            request.query.purpose,
-            (file, purpose) =>
-              attachments.upload(actor, ticketId, {
-                name: file.filename,
-                declaredType: file.mimetype,
-                purpose,
-                content: file.file,
-                truncated: () => file.file.truncated,
-              }),
-          );
-          return reply.status(201).send(attachment);
-        } catch (error) {
-          throw asDomainError(error, maxBytes);
-        }
+        const attachment = await receiveUpload(
+          request,
+          maxBytes,
+          request.query.purpose,
+          (file, purpose) =>
+            attachments.upload(actor, ticketId, {
+              name: file.filename,
+              declaredType: file.mimetype,
+              purpose,
+              content: file.file,
+              truncated: () => file.file.truncated,
+            }),
+        );
+        return reply.status(201).send(attachment);
       },
     );
 

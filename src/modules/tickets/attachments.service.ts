@@ -3,6 +3,7 @@ import { hasRole, type Actor } from '../../platform/actor.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import {
+  ConflictError,
   DomainError,
   ForbiddenError,
   NotFoundError,
@@ -35,6 +36,16 @@ export interface UploadInput {
   /** Whether the transport cut the content short (a multipart size limit). */
   truncated?: () => boolean;
 }
+
+/** A citizen adds photos to their appeal while it is being handled, a few at most. */
+const CITIZEN_PHOTO_STATUSES: readonly string[] = [
+  'received',
+  'pending_dispatch',
+  'dispatched',
+  'in_progress',
+  'return_review',
+];
+const CITIZEN_PHOTO_LIMIT = 4;
 
 const isPurpose = (value: string | undefined): value is AttachmentPurpose =>
   (ATTACHMENT_PURPOSES as readonly string[]).includes(value ?? '');
@@ -82,16 +93,54 @@ export class AttachmentService {
         `purpose must be one of ${ATTACHMENT_PURPOSES.join(', ')}`,
       );
     }
-    const purpose = input.purpose;
+    return this.receive(actor, ticketId, input, input.purpose);
+  }
+
+  /**
+   * Checks before a citizen's photo is received: the appeal is still being handled and holds
+   * fewer than CITIZEN_PHOTO_LIMIT photos of theirs.
+   */
+  async assertCitizenMayAddPhoto(ticket: { id: number; status: string }): Promise<void> {
+    if (!CITIZEN_PHOTO_STATUSES.includes(ticket.status))
+      throw new ConflictError(
+        'APPEAL_ANSWERED',
+        'Photos can be added only until the appeal is answered',
+      );
+    const theirs = (await listAttachments(this.database.db, ticket.id)).filter(
+      (a) => a.uploadedBy === null,
+    );
+    if (theirs.length >= CITIZEN_PHOTO_LIMIT)
+      throw new ValidationError('file', `At most ${CITIZEN_PHOTO_LIMIT} photos per appeal`);
+  }
+
+  /** A photo the citizen adds to their own appeal (portal, app): images only. */
+  async uploadFromCitizen(
+    ticket: { id: number; status: string },
+    input: Omit<UploadInput, 'purpose'>,
+  ): Promise<Attachment> {
+    await this.assertCitizenMayAddPhoto(ticket);
+    return this.receive(null, ticket.id, input, 'appeal', (mime) => mime.startsWith('image/'));
+  }
+
+  private async receive(
+    actor: Actor | null,
+    ticketId: number,
+    input: Omit<UploadInput, 'purpose'>,
+    purpose: AttachmentPurpose,
+    allowed: (mime: string) => boolean = () => true,
+  ): Promise<Attachment> {
     const received = await this.storage.receive(input.content, this.options.maxBytes);
     if (input.truncated?.()) {
       await this.storage.discard(received.tempPath);
       throw tooLarge(this.options.maxBytes);
     }
     const decision = decideAttachmentType(input.declaredType, received.head, received.isText);
-    if (!decision.ok) {
+    if (!decision.ok || !allowed(decision.type)) {
       await this.storage.discard(received.tempPath);
-      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', decision.reason);
+      throw new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        decision.ok ? `${decision.type} is not accepted here: send a photo` : decision.reason,
+      );
     }
     return this.record(actor, ticketId, received, {
       name: cleanFileName(input.name),
@@ -123,7 +172,7 @@ export class AttachmentService {
 
   /** The file is on disk before its row is written; a refused write removes the file again. */
   private async record(
-    actor: Actor,
+    actor: Actor | null,
     ticketId: number,
     received: ReceivedFile,
     meta: { name: string; mime: string; purpose: AttachmentPurpose },
@@ -138,15 +187,15 @@ export class AttachmentService {
           ...meta,
           size: received.size,
           sha256: received.sha256,
-          uploadedBy: actor.userId,
+          uploadedBy: actor?.userId ?? null,
           createdAt: at,
           storageKey,
         });
         await insertEvent(trx, {
           ticketId,
           type: 'attachment_added',
-          actorId: actor.userId,
-          actorUnitId: actor.unitId,
+          actorId: actor?.userId ?? null,
+          actorUnitId: actor?.unitId ?? null,
           at,
           reason: null,
           before: null,

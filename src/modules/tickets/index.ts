@@ -19,10 +19,13 @@ import {
 import { TicketStore } from './ticket-store.js';
 import { ticketRoutes } from './tickets.routes.js';
 import type { Ticket, TicketEvent } from './ticket.js';
+import { TicketChangeFeed } from './ticket-changes.js';
+import { ticketChangeRoutes } from './ticket-changes.routes.js';
 
 export * from './ticket.js';
 export * from './ticket-status.js';
 export { TicketStore, type StepInput, type StepResult } from './ticket-store.js';
+export { TicketChangeFeed, type TicketChange } from './ticket-changes.js';
 export {
   canViewTicket,
   citizenVisibility,
@@ -31,6 +34,7 @@ export {
   maskPhone,
   type TicketScope,
 } from './ticket-access.js';
+export { AttachmentSchema } from './tickets.schemas.js';
 export {
   getTicketRow,
   indexTicketText,
@@ -45,6 +49,7 @@ export {
   toTicket,
   type Executor,
   type TicketPatch,
+  type TicketRow,
 } from './tickets.repository.js';
 
 export { exportTickets, type ExportOptions } from './ticket-export.js';
@@ -72,9 +77,13 @@ export type { AttachmentService, UploadInput } from './attachments.service.js';
 export {
   ATTACHMENT_PURPOSES,
   ATTACHMENT_TYPES,
+  cleanFileName,
+  decideAttachmentType,
   type AttachmentPurpose,
   type AttachmentType,
 } from './attachment-types.js';
+export { AttachmentStorage, tooLarge } from './attachment-storage.js';
+export { contentDisposition, receiveUpload } from './attachments.routes.js';
 export {
   AppealTypeSchema,
   ChannelSchema,
@@ -103,6 +112,8 @@ export interface TicketQueryService {
 
 export interface TicketsModule {
   store: TicketStore;
+  /** Server push of ticket changes, per subscriber's scope, across app instances. */
+  changes: TicketChangeFeed;
   query: TicketQueryService;
   attachments: AttachmentService;
   routes: RouteRegistrar;
@@ -123,9 +134,11 @@ export function createTicketsModule(
     new AttachmentStorage(config.dataDir),
     { maxBytes: config.attachmentMaxBytes, timeZone: config.timeZone },
   );
+  const changes = new TicketChangeFeed(database);
   const routes: RouteRegistrar = (app) => {
     ticketRoutes(query)(app);
+    ticketChangeRoutes(changes)(app);
     attachmentRoutes(attachments, config.attachmentMaxBytes)(app);
   };
-  return { store, query, attachments, routes };
+  return { store, changes, query, attachments, routes };
 }

@@ -23,6 +23,12 @@ import {
 import { getTicketRow, listAssignments, listEvents, toTicket } from './tickets.repository.js';
 import type { Ticket, TicketAssignment, TicketEvent } from './ticket.js';
 
+/** An event as the history shows it: who acted, by name. */
+export interface TicketEventView extends TicketEvent {
+  actorName: string | null;
+  actorUnitName: string | null;
+}
+
 /** A ticket as one actor may see it: the citizen masked or hidden per their role. */
 export interface TicketView extends Omit<Ticket, 'citizenName' | 'citizenPhone' | 'address'> {
   citizenName: string | null;
@@ -114,9 +120,35 @@ export class TicketQueries {
     return this.view(actor, ticket, number);
   }
 
-  async getEvents(actor: Actor, id: number): Promise<TicketEvent[]> {
+  /** The ticket's history, with the names of the staff and units who acted (never a citizen). */
+  async getEvents(actor: Actor, id: number): Promise<TicketEventView[]> {
     await this.getVisibleTicket(actor, id);
-    return listEvents(this.database.db, id);
+    const events = await listEvents(this.database.db, id);
+    const ids = (pick: (e: TicketEvent) => number | null) => [
+      ...new Set(events.map(pick).filter((v): v is number => v !== null)),
+    ];
+    const db = this.database.db;
+    const userIds = ids((e) => e.actorId);
+    const unitIds = ids((e) => e.actorUnitId);
+    const [userRows, unitRows] = await Promise.all([
+      userIds.length
+        ? db
+            .selectFrom('users')
+            .select(['id', 'display_name as name'])
+            .where('id', 'in', userIds)
+            .execute()
+        : [],
+      unitIds.length
+        ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()
+        : [],
+    ]);
+    const users = new Map(userRows.map((row) => [row.id, row.name]));
+    const units = new Map(unitRows.map((row) => [row.id, row.name]));
+    return events.map((event) => ({
+      ...event,
+      actorName: event.actorId === null ? null : (users.get(event.actorId) ?? null),
+      actorUnitName: event.actorUnitId === null ? null : (units.get(event.actorUnitId) ?? null),
+    }));
   }
 
   /** The ticket as use cases act on it (unmasked, not audited: never shown as it is). */

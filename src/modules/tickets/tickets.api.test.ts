@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/app.js';
 import { TEST_DIALECTS } from '../../test-support/databases.js';
+import { multipart, PNG } from '../../test-support/http.js';
 import { seedAssignment } from '../../test-support/tickets.js';
 
 interface ErrorBody {
@@ -12,38 +13,6 @@ interface ListBody {
   total: number;
   page: number;
   pageSize: number;
-}
-
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('a picture of a broken street light'),
-]);
-
-/** A multipart/form-data body with some fields and one file. */
-function multipart(
-  fields: Record<string, string>,
-  file: { name: string; type: string; content: Buffer },
-): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----openhotline-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
 }
 
 describe.each(TEST_DIALECTS)('tickets API on %s', (dialect) => {
@@ -145,9 +114,11 @@ describe.each(TEST_DIALECTS)('tickets API on %s', (dialect) => {
     expect((await get(`/api/v1/tickets/by-number/${number}`, 'h-anfu')).statusCode).toBe(404);
     expect((await get(`/api/v1/tickets/${ids.light}/events`, 'h-anfu')).statusCode).toBe(404);
     const events = (await get(`/api/v1/tickets/${ids.light}/events`, 'h-nancheng')).json<{
-      items: Array<{ type: string; after: unknown }>;
+      items: Array<{ type: string; after: unknown; actorName: string; actorUnitName: string }>;
     }>();
     expect(events.items.map((e) => e.type)).toEqual(['created', 'accept']);
+    // The history names who acted, as the ticket page shows it.
+    expect(events.items[0]).toMatchObject({ actorName: 'op1', actorUnitName: '泸州市12345中心' });
     expect(JSON.stringify(events)).not.toMatch(/13812345678|张三丰/);
   });
 

@@ -86,6 +86,9 @@ export const TicketEventSchema = Type.Object({
   type: Type.String(),
   actorId: Id,
   actorUnitId: Id,
+  /** The staff member's display name; null for steps the system took by itself. */
+  actorName: Nullable(Type.String()),
+  actorUnitName: Nullable(Type.String()),
   at: Type.String({ format: 'date-time' }),
   reason: Nullable(Type.String()),
   before: FreeObject,
@@ -110,6 +113,7 @@ export const AttachmentSchema = Type.Object({
   size: Type.Integer(),
   sha256: Type.String(),
   purpose: Type.Enum(['appeal', 'reply']),
-  uploadedBy: Id,
+  /** null: the citizen added it from the portal or the app. */
+  uploadedBy: Nullable(Id),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -28,6 +28,17 @@ export interface Database {
   readonly schema?: string;
   /** The writing connection itself, for migrations only. */
   readonly migrationDb: Kysely<DB>;
+  /**
+   * PostgreSQL only: calls `onNotify` with the payload of every NOTIFY on `channel` (from any
+   * app instance), on a connection of its own that reconnects after a failure; `onReconnect`
+   * runs after a reconnection (notifications sent meanwhile are lost). Resolves to a stop
+   * function.
+   */
+  listen?(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -102,12 +113,18 @@ function openPostgres(options: DatabaseOptions): Database {
   // Counter blocks are reserved on a connection of their own: a write that holds a pooled
   // connection never waits for another one from the same pool.
   const counterDb = new Kysely<never>({ dialect: new PostgresDialect({ pool: connect(1) }) });
+  const clientOptions = {
+    connectionString: options.url,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  };
   return {
     dialect: 'postgres',
     db,
     ...(options.searchPath ? { schema: options.searchPath } : {}),
     migrationDb: db,
     nextCounterValue: counterBlocks(counterDb),
+    listen: (channel, onNotify, onReconnect) =>
+      listenOn(() => new pg.Client(clientOptions), channel, onNotify, onReconnect),
     async write(work) {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -146,4 +163,49 @@ function counterBlocks(db: Kysely<never>): Database['nextCounterValue'] {
     }
   };
   return (_trx, key) => take(key);
+}
+
+/** LISTEN on a dedicated client; after an error, reconnects with a growing delay (max 5 s). */
+async function listenOn(
+  newClient: () => pg.Client,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onReconnect?: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let delay = 100;
+  const connect = async (): Promise<void> => {
+    const next = newClient();
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    next.on('error', () => void retry(next));
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    client = next;
+    delay = 100;
+  };
+  const retry = async (failed: pg.Client): Promise<void> => {
+    if (stopped || client !== failed) return;
+    client = null;
+    await failed.end().catch(() => undefined);
+    while (!stopped && !client) {
+      await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      delay = Math.min(delay * 2, 5000);
+      try {
+        await connect();
+        onReconnect?.();
+      } catch {
+        // the database is still away: try again
+      }
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const current = client;
+    client = null;
+    await current?.end().catch(() => undefined);
+  };
 }

@@ -1,10 +1,18 @@
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.js';
 import * as core from './migrations/2026-11-29T00-core.js';
+import * as knowledge from './migrations/2026-11-29T01-knowledge.js';
+import * as knowledgeSearch from './migrations/2026-11-29T02-knowledge-search.js';
+import * as ticketNotify from './migrations/2026-11-29T03-ticket-notify.js';
+import * as citizenEvaluations from './migrations/2026-11-29T04-citizen-evaluations.js';
 
 /** Every migration, in order. Names are ISO-dated; a released migration never changes. */
 const migrations: Record<string, Migration> = {
   '2026-11-29T00-core': core,
+  '2026-11-29T01-knowledge': knowledge,
+  '2026-11-29T02-knowledge-search': knowledgeSearch,
+  '2026-11-29T03-ticket-notify': ticketNotify,
+  '2026-11-29T04-citizen-evaluations': citizenEvaluations,
 };
 
 function migrator(database: Database): Migrator {

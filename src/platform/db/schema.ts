@@ -244,6 +244,156 @@ export interface JobTable {
   last_error: string | null;
 }
 
+export interface KnowledgeArticleTable {
+  id: Generated<number>;
+  /** draft | in_review | published | retired */
+  state: string;
+  /** The working copy's version number (the newest row of knowledge_versions). */
+  version: number;
+  /** The live version, or null when nothing is live. */
+  published_version: number | null;
+  // The working copy, repeated from its knowledge_versions row so lists can filter on it.
+  title: string;
+  body: string;
+  category_ids: string;
+  keywords: string;
+  synonyms: string;
+  owner_unit_id: number;
+  audience: string;
+  effective_from: string;
+  expires_on: string | null;
+  review_by: string | null;
+  rejection_reason: string | null;
+  rejected_by: number | null;
+  rejected_at: string | null;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+  updated_by: number;
+  published_at: string | null;
+  retired_at: string | null;
+}
+
+export interface KnowledgeVersionTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  body: string;
+  category_ids: string;
+  keywords: string;
+  synonyms: string;
+  owner_unit_id: number;
+  audience: string;
+  effective_from: string;
+  expires_on: string | null;
+  review_by: string | null;
+  note: string | null;
+  changed_by: number;
+  changed_at: string;
+  published_at: string | null;
+  published_by: number | null;
+  approval_note: string | null;
+}
+
+export interface KnowledgeUseTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  ticket_id: number;
+  actor_id: number;
+  category_id: number | null;
+  used_at: string;
+}
+
+export interface KnowledgeGapTable {
+  id: Generated<number>;
+  text: string;
+  category_id: number | null;
+  contact_id: number | null;
+  actor_id: number;
+  unit_id: number;
+  created_at: string;
+}
+
+export interface KnowledgeImageTable {
+  id: Generated<number>;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  unit_id: number;
+  user_id: number | null;
+  kind: string;
+  message: string;
+  subject_type: string | null;
+  subject_id: number | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** The knowledge search index: one row per live article (src/modules/knowledge/search). */
+export interface KnowledgeIndexDocTable {
+  article_id: number;
+  /** internal | public */
+  audience: string;
+  owner_unit_id: number;
+  /** JSON array of category ids. */
+  category_ids: string;
+  effective_from: string;
+  expires_on: string | null;
+  title: string;
+  /** The body as plain text (Markdown stripped), for snippets. */
+  body: string;
+  /** The article's postings, "term impact" per line, to replace or remove them. */
+  terms: string;
+  /** knowledge_index_state.generation when this row was written. */
+  generation: number;
+}
+
+export interface KnowledgePostingTable {
+  term: string;
+  impact: number;
+  article_id: number;
+}
+
+export interface KnowledgeTermTable {
+  term: string;
+  df: number;
+  /** 1 for words of spaced scripts, which typo tolerance may correct. */
+  word: number;
+}
+
+export interface KnowledgeIndexStateTable {
+  id: number;
+  /** Bumped by every change of the index, so each app instance knows its caches are stale. */
+  generation: number;
+  doc_count: number;
+}
+
+export interface KnowledgeSynonymTable {
+  group_id: number;
+  term: string;
+}
+
+export interface CitizenEvaluationTable {
+  id: Generated<number>;
+  ticket_id: number;
+  contacted: number;
+  resolved: number;
+  satisfaction: string;
+  comment: string | null;
+  at: string;
+}
+
 export interface DB {
   units: UnitTable;
   users: UserTable;
@@ -260,9 +410,21 @@ export interface DB {
   ticket_requests: TicketRequestTable;
   ticket_events: TicketEventTable;
   ticket_callbacks: TicketCallbackTable;
+  citizen_evaluations: CitizenEvaluationTable;
   ticket_attachments: TicketAttachmentTable;
   ticket_search: TicketSearchTable;
   ticket_numbers: TicketNumberTable;
   audit_log: AuditLogTable;
   jobs: JobTable;
+  knowledge_articles: KnowledgeArticleTable;
+  knowledge_versions: KnowledgeVersionTable;
+  knowledge_uses: KnowledgeUseTable;
+  knowledge_gaps: KnowledgeGapTable;
+  knowledge_images: KnowledgeImageTable;
+  notifications: NotificationTable;
+  knowledge_index_docs: KnowledgeIndexDocTable;
+  knowledge_postings: KnowledgePostingTable;
+  knowledge_terms: KnowledgeTermTable;
+  knowledge_index_state: KnowledgeIndexStateTable;
+  knowledge_synonyms: KnowledgeSynonymTable;
 }

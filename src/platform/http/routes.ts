@@ -23,8 +23,11 @@ export const errorResponses = {
   409: ErrorEnvelope,
 } as const;
 
-/** The schema, or null. */
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * The schema, or null. Null comes first: the validator coerces types, and tried first a string
+ * schema would turn a JSON null into '' (and a number schema into 0) instead of keeping it null.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([Type.Null(), schema]);
 
 /** A page of results: { items, total, page, pageSize }. */
 export const Page = <T extends TSchema>(item: T) =>

@@ -23,11 +23,13 @@ export async function registerWebApp(app: FastifyInstance, root: string): Promis
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
-    wildcard: false,
-    index: false,
+    // Files are looked up per request, so a rebuilt app is served without a restart.
+    wildcard: true,
+    cacheControl: false,
     setHeaders(res, filePath) {
       if (filePath.includes(`${path.sep}assets${path.sep}`))
         res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      else res.setHeader('cache-control', 'no-cache');
     },
   });
 }
