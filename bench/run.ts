@@ -12,10 +12,15 @@ import {
 } from '../src/test-support/server-process.js';
 import { buildServer } from '../scripts/build.js';
 import { fillTickets } from './fill.js';
+import { runKnowledgeSearchBench } from './knowledge-search.js';
+import { reportOperatorScreenBench } from './operator-screen.js';
 
-// npm run bench: durable ticket creation over HTTP against a bare fastify route, at 50 concurrent
-// clients, then the server's memory with BENCH_TICKETS (default 1,000,000) tickets stored.
-// BENCH_DIALECT=postgres runs it on the local PostgreSQL; BENCH_SECONDS sets each run's length.
+// npm run bench: each part in turn, or those named in BENCH_PARTS (comma-separated):
+// - core: durable ticket creation over HTTP against a bare fastify route, at 50 concurrent
+//   clients, then the server's memory with BENCH_TICKETS (default 1,000,000) tickets stored;
+//   BENCH_DIALECT=postgres runs it on the local PostgreSQL; BENCH_SECONDS sets each run's length.
+// - knowledge: knowledge search latency over 50,000 articles, on SQLite and PostgreSQL.
+// - operator: the operator screen in Chromium, timed by the browser (interactive, keystrokes).
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -98,7 +103,7 @@ async function createTickets(server: ServerProcess, seconds = SECONDS): Promise<
 const line = (label: string, run: Run) =>
   `${label.padEnd(34)} ${String(run.rps).padStart(7)} req/s   p50 ${String(run.p50).padStart(4)} ms   p99 ${String(run.p99).padStart(4)} ms   ok ${run.ok}   errors ${run.errors}`;
 
-async function main(): Promise<void> {
+async function runCoreBench(): Promise<void> {
   await buildServer();
   console.log(
     `OpenHotline bench on ${dialect}, ${CONNECTIONS} concurrent clients, ${SECONDS} s per run`,
@@ -171,6 +176,26 @@ async function main(): Promise<void> {
     JSON.stringify(results, null, 2),
   );
   await testDb.drop();
+}
+
+const PARTS: Record<string, () => Promise<unknown>> = {
+  core: runCoreBench,
+  knowledge: runKnowledgeSearchBench,
+  operator: reportOperatorScreenBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = (process.env.BENCH_PARTS ?? Object.keys(PARTS).join(','))
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const part of wanted) {
+    const run = PARTS[part];
+    if (!run)
+      throw new Error(`BENCH_PARTS: unknown part ${part} (${Object.keys(PARTS).join(', ')})`);
+    console.log(`\n== ${part} ==`);
+    await run();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -10,11 +10,30 @@ export interface Workspace {
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: '/operator', label: 'nav.operator', roles: ['operator'] },
+  { path: '/dispatch', label: 'nav.dispatch', roles: ['dispatcher'] },
+  { path: '/handling', label: 'nav.handling', roles: ['handler'] },
+  { path: '/coordination', label: 'nav.coordination', roles: ['coordinator'] },
+  { path: '/callback', label: 'nav.callback', roles: ['callback_agent'] },
+  {
+    path: '/tickets',
+    label: 'nav.tickets',
+    roles: [
+      'supervisor',
+      'analyst',
+      'operator',
+      'dispatcher',
+      'coordinator',
+      'handler',
+      'callback_agent',
+      'admin',
+    ],
+  },
   {
     path: '/knowledge',
     label: 'nav.knowledge',
     roles: ['kb_editor', 'operator', 'dispatcher', 'supervisor', 'analyst', 'admin'],
   },
+  { path: '/admin', label: 'nav.admin', roles: ['admin'] },
 ];
 
 export const workspacesFor = (roles: readonly Role[]): Workspace[] =>

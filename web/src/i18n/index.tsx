@@ -1,14 +1,18 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { admin } from './admin';
+import { callback } from './callback';
 import { common } from './common';
 import { LOCALES, type Locale } from './define';
 import { knowledge } from './knowledge';
 import { operator } from './operator';
 import { portal } from './portal';
+import { handling } from './handling';
+import { tickets } from './tickets';
 
 export { LOCALES, type Locale };
 
 // Each feature keeps its messages in its own file; one dictionary per language is merged here.
-const catalogs = [common, operator, knowledge, portal] as const;
+const catalogs = [common, operator, knowledge, portal, tickets, handling, callback, admin] as const;
 type Catalog = (typeof catalogs)[number];
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? keyof Z & string : never;
 export type MessageKey = KeysOf<Catalog>;
