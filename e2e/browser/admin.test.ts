@@ -1,13 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 interface Paged<T> {
   items: T[];
@@ -32,38 +24,17 @@ interface Category {
 }
 
 describe.runIf(browserAvailable)('the administrator in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context = await browser.newContext({
-      locale,
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-    });
-    return context.newPage();
-  };
-  const getJson = async <T>(page: Page, path: string): Promise<T> => {
-    const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as T;
-  };
+  const journey = useJourney();
 
   it('creates a user with a role at a unit, who can then log in', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'admin', '/admin?tab=users');
+    const page = await journey.staff('admin', '/admin?tab=users');
     await page.getByRole('tab', { name: '用户与角色', selected: true }).waitFor();
     await page.getByRole('table').waitFor();
     await screenshot(page, 'admin-users.zh-CN');
-    const units = await getJson<Paged<Unit>>(page, `/units?q=${encodeURIComponent('南城街道')}`);
+    const units = await journey.getJson<Paged<Unit>>(
+      page,
+      `/units?q=${encodeURIComponent('南城街道')}`,
+    );
     const nancheng = units.items.find((unit) => unit.name === '南城街道')!;
 
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -75,13 +46,12 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
     await form.getByRole('group', { name: /角色/ }).getByLabel('承办人').check();
     await form.getByRole('button', { name: '创建用户' }).click();
     await page.getByText('已创建用户 zhang.wei。').waitFor();
-    const found = await getJson<Paged<User>>(page, '/users?q=zhang.wei');
+    const found = await journey.getJson<Paged<User>>(page, '/users?q=zhang.wei');
     expect(found.items).toMatchObject([
       { username: 'zhang.wei', displayName: '张伟', unitId: nancheng.id, roles: ['handler'] },
     ]);
 
-    const theirs = await newPage('zh-CN');
-    await loginAs(theirs, server.baseUrl, 'zhang.wei');
+    const theirs = await journey.staff('zhang.wei', '/');
     await theirs.waitForURL(/\/handling$/);
     await theirs.getByText('张伟').waitFor();
     await theirs.context().close();
@@ -89,9 +59,8 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
   }, 120_000);
 
   it('shows a taken username next to the username field and creates nothing', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'admin', '/admin?tab=users');
-    const before = await getJson<Paged<User>>(page, '/users?pageSize=1');
+    const page = await journey.staff('admin', '/admin?tab=users');
+    const before = await journey.getJson<Paged<User>>(page, '/users?pageSize=1');
     await page.getByRole('button', { name: '新建用户' }).click();
     const form = page.getByRole('region', { name: '新建用户' });
     const username = form.getByLabel('用户名');
@@ -105,17 +74,17 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
     // The message is the field's own description (aria-describedby), right under it.
     const [errorId] = ((await username.getAttribute('aria-describedby')) ?? '').split(' ');
     expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('用户名 handler 已被使用');
-    const after = await getJson<Paged<User>>(page, '/users?pageSize=1');
+    const after = await journey.getJson<Paged<User>>(page, '/users?pageSize=1');
     expect(after.total).toBe(before.total);
     expect(
-      (await getJson<Paged<User>>(page, `/users?q=${encodeURIComponent('重复的人')}`)).total,
+      (await journey.getJson<Paged<User>>(page, `/users?q=${encodeURIComponent('重复的人')}`))
+        .total,
     ).toBe(0);
     await page.context().close();
   }, 120_000);
 
   it('adds a category under 市政设施', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'admin', '/admin?tab=categories');
+    const page = await journey.staff('admin', '/admin?tab=categories');
     const tree = page.getByRole('group', { name: '诉求分类' });
     await tree.getByRole('button', { name: '展开 城乡建设' }).click();
     await tree.getByRole('button', { name: /^市政设施/ }).click();
@@ -128,7 +97,7 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
     await form.getByRole('button', { name: '新增分类' }).click();
     await page.getByText('已新增分类“共享单车乱停放”。').waitFor();
     await tree.getByRole('button', { name: /^共享单车乱停放/ }).waitFor();
-    const { items } = await getJson<{ items: Category[] }>(page, '/categories');
+    const { items } = await journey.getJson<{ items: Category[] }>(page, '/categories');
     const parent = items.find((category) => category.name === '市政设施')!;
     expect(items.find((category) => category.name === '共享单车乱停放')).toMatchObject({
       parentId: parent.id,
@@ -139,9 +108,8 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
   }, 120_000);
 
   it('marks a date as a holiday in the calendar and shows it', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'admin', '/admin?tab=calendar');
-    const { year } = await getJson<{ year: number }>(page, '/calendar');
+    const page = await journey.staff('admin', '/admin?tab=calendar');
+    const { year } = await journey.getJson<{ year: number }>(page, '/calendar');
     const date = `${year}-12-15`;
     const day = page.getByRole('button', { name: new RegExp(`^${date} `) });
     await day.click();
@@ -154,10 +122,9 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
     await editor.getByRole('button', { name: '保存' }).click();
     await page.getByText(`${date} 已保存。`).waitFor();
     await expect.poll(() => day.getAttribute('aria-label')).toMatch(/节假日 测试假日$/);
-    const { days } = await getJson<{ days: Array<{ date: string; kind: string; name: string }> }>(
-      page,
-      `/calendar?year=${year}`,
-    );
+    const { days } = await journey.getJson<{
+      days: Array<{ date: string; kind: string; name: string }>;
+    }>(page, `/calendar?year=${year}`);
     expect(days).toContainEqual({ date, kind: 'holiday', name: '测试假日' });
     await screenshot(page, 'admin-calendar.zh-CN');
     await page.context().close();
@@ -165,8 +132,7 @@ describe.runIf(browserAvailable)('the administrator in a browser', () => {
 
   it('shows every admin view in both languages', async () => {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const page = await newPage(locale);
-      await loginAs(page, server.baseUrl, 'admin', '/admin?tab=units');
+      const page = await journey.staff('admin', '/admin?tab=units', { locale });
       const zh = locale === 'zh-CN';
       await page.getByRole('button', { name: zh ? /^江阳区/ : /^Jiangyang District/ }).click();
       await page.getByRole('textbox', { name: zh ? '别名' : 'Aliases', exact: true }).waitFor();

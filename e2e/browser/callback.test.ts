@@ -1,13 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 interface QueueItem {
   id: number;
@@ -25,39 +18,17 @@ interface Ticket {
 }
 
 describe.runIf(browserAvailable)('the callback desk in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context = await browser.newContext({
-      locale,
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-    });
-    return context.newPage();
-  };
-  // The API as the logged-in page sees it (same cookies).
-  const getJson = async <T>(page: Page, path: string): Promise<T> => {
-    const response = await page.request.get(`${server.baseUrl}/api/v1${path}`);
-    expect(response.status()).toBe(200);
-    return (await response.json()) as T;
-  };
+  const journey = useJourney();
   const question = (page: Page, name: RegExp) => page.getByRole('group', { name });
 
   it('records a satisfied callback that closes a ticket and an unresolved one that reopens another', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'callback', '/callback');
+    const page = await journey.staff('callback', '/callback');
     const queue = page.getByRole('list', { name: '待回访工单' });
     await queue.getByRole('button').first().waitFor();
-    const { items } = await getJson<{ items: QueueItem[] }>(page, '/callback/queue?pageSize=200');
+    const { items } = await journey.getJson<{ items: QueueItem[] }>(
+      page,
+      '/callback/queue?pageSize=200',
+    );
     const [first, second] = items.filter((item) => item.parentId === null);
     if (!first || !second) throw new Error('the demo needs two replied tickets to call back');
 
@@ -65,7 +36,7 @@ describe.runIf(browserAvailable)('the callback desk in a browser', () => {
     await queue.getByRole('button', { name: new RegExp(first.number) }).click();
     await page.waitForURL(new RegExp(`ticket=${first.id}`));
     await page.getByRole('heading', { name: new RegExp(first.number) }).waitFor();
-    const detail = await getJson<Ticket>(page, `/tickets/${first.id}`);
+    const detail = await journey.getJson<Ticket>(page, `/tickets/${first.id}`);
     // The desk sees the citizen's number in full, ready to dial.
     const phone = page.getByRole('link', { name: /^1\d\d \d{4} \d{4}$/ });
     expect(await phone.getAttribute('href')).toBe(`tel:${detail.citizenPhone}`);
@@ -84,10 +55,13 @@ describe.runIf(browserAvailable)('the callback desk in a browser', () => {
     await expect
       .poll(() => queue.getByRole('button', { name: new RegExp(first.number) }).count())
       .toBe(0);
-    const closed = await getJson<Ticket>(page, `/tickets/${first.id}`);
+    const closed = await journey.getJson<Ticket>(page, `/tickets/${first.id}`);
     expect(closed.status).toBe('closed');
     expect(closed.resolution).toBe('callback');
-    const after = await getJson<{ items: QueueItem[] }>(page, '/callback/queue?pageSize=200');
+    const after = await journey.getJson<{ items: QueueItem[] }>(
+      page,
+      '/callback/queue?pageSize=200',
+    );
     expect(after.items.map((item) => item.id)).not.toContain(first.id);
 
     // 2. Unresolved and dissatisfied: the agent sends it back to the same unit.
@@ -110,7 +84,7 @@ describe.runIf(browserAvailable)('the callback desk in a browser', () => {
     await screenshot(page, 'callback.zh-CN');
     await page.getByRole('button', { name: '提交回访并重办' }).click();
     await page.getByText(new RegExp(`工单 ${second.number} 回访完成，已退回 .+ 重办`)).waitFor();
-    const reopened = await getJson<Ticket>(page, `/tickets/${second.id}`);
+    const reopened = await journey.getJson<Ticket>(page, `/tickets/${second.id}`);
     expect(reopened.status).toBe('in_progress');
     expect(reopened.leadUnitId).toBe(second.leadUnitId);
     expect(reopened.reopenCount).toBe(1);
@@ -121,8 +95,7 @@ describe.runIf(browserAvailable)('the callback desk in a browser', () => {
   }, 120_000);
 
   it('refuses an incomplete callback next to the unanswered question, in English too', async () => {
-    const page = await newPage('en');
-    await loginAs(page, server.baseUrl, 'callback', '/callback');
+    const page = await journey.staff('callback', '/callback', { locale: 'en' });
     await page.waitForURL(/ticket=\d+/);
     await page.getByRole('heading', { name: 'Callback result' }).waitFor();
     await question(page, /contact you/)

@@ -1,13 +1,6 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 interface ListedTicket {
   id: number;
@@ -26,41 +19,7 @@ interface FullTicket extends ListedTicket {
 const HANDLER_UNIT = 3;
 
 describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context = await browser.newContext({
-      locale,
-      timezoneId: 'America/New_York',
-      viewport: { width: 1440, height: 900 },
-    });
-    return context.newPage();
-  };
-
-  /** An API session of a demo user (the request context keeps its cookie). */
-  const apiAs = async (username: string): Promise<APIRequestContext> => {
-    const context = await browser.newContext();
-    const login = await context.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { username, password: 'demo12345' },
-    });
-    expect(login.status()).toBe(200);
-    return context.request;
-  };
-
-  const getJson = async <T>(api: APIRequestContext, path: string): Promise<T> => {
-    const response = await api.get(`${server.baseUrl}/api/v1${path}`);
-    expect(response.status(), path).toBe(200);
-    return (await response.json()) as T;
-  };
+  const journey = useJourney({ context: { timezoneId: 'America/New_York' } });
 
   /** The numbers of the queue rows that have a catalogue suggestion (their one-click is enabled). */
   const suggestedNumbers = async (page: Page): Promise<string[]> => {
@@ -78,10 +37,8 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
     page.locator('table.dsp-table tbody tr').filter({ hasText: number });
 
   it('dispatches to the suggestion in one click, in bulk, and a second desk sees it live', async () => {
-    const desk = await newPage('zh-CN');
-    const other = await newPage('en');
-    await loginAs(desk, server.baseUrl, 'dispatcher', '/dispatch');
-    await loginAs(other, server.baseUrl, 'dispatcher', '/dispatch');
+    const desk = await journey.staff('dispatcher', '/dispatch');
+    const other = await journey.staff('dispatcher', '/dispatch', { locale: 'en' });
     await desk.waitForURL(/\/dispatch$/);
     await desk.getByRole('heading', { name: /待派单工单/ }).waitFor();
     await other.getByRole('heading', { name: /Tickets awaiting dispatch/ }).waitFor();
@@ -123,29 +80,28 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
     await expect.poll(() => queueRow(other, third).count(), { timeout: 15_000 }).toBe(0);
 
     // The dispatched ticket's page names the unit the catalogue suggested.
-    const dispatcher = await apiAs('dispatcher');
-    const [found] = (await getJson<{ items: ListedTicket[] }>(dispatcher, `/tickets?q=${first}`))
-      .items;
+    const dispatcher = await journey.api('dispatcher');
+    const [found] = (
+      await journey.getJson<{ items: ListedTicket[] }>(dispatcher, `/tickets?q=${first}`)
+    ).items;
     expect(found?.status).toBe('dispatched');
     await desk.context().close();
     await other.context().close();
   }, 180_000);
 
   it('reviews a return: accepted, dispatched to another unit, both in the timeline', async () => {
-    const handler = await apiAs('handler');
-    const mine = await getJson<{ items: ListedTicket[] }>(
+    const handler = await journey.api('handler');
+    const mine = await journey.getJson<{ items: ListedTicket[] }>(
       handler,
       `/tickets?leadUnitId=${HANDLER_UNIT}&status=dispatched&status=in_progress&pageSize=5`,
     );
     const ticket = mine.items[0]!;
-    const asked = await handler.post(
-      `${server.baseUrl}/api/v1/tickets/${ticket.id}/return-request`,
-      { data: { reason: '不属于本街道辖区，请改派相关部门' } },
-    );
+    const asked = await handler.post(journey.apiUrl(`/tickets/${ticket.id}/return-request`), {
+      data: { reason: '不属于本街道辖区，请改派相关部门' },
+    });
     expect(asked.status()).toBe(200);
 
-    const desk = await newPage('zh-CN');
-    await loginAs(desk, server.baseUrl, 'dispatcher', '/dispatch?tab=requests');
+    const desk = await journey.staff('dispatcher', '/dispatch?tab=requests');
     const review = desk.getByRole('button', { name: `审核 ${ticket.number} 的申请` });
     await review.click();
     await desk.getByLabel('审核意见').fill('同意退单，改派江阳区');
@@ -168,7 +124,7 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
       .poll(() => desk.getByRole('status').allTextContents())
       .toContainEqual(expect.stringContaining(`${ticket.number} 已派单`));
 
-    await desk.goto(`${server.baseUrl}/tickets/${ticket.id}`);
+    await desk.goto(`${journey.baseUrl()}/tickets/${ticket.id}`);
     const history = desk.getByRole('region', { name: '办理记录' });
     await history.getByText('申请退单').waitFor();
     await history.getByText('同意退单', { exact: true }).waitFor();
@@ -185,14 +141,14 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
   }, 180_000);
 
   it('shows the citizen masked: on screen for the operator, in the API for roles without the need', async () => {
-    const dispatcher = await apiAs('dispatcher');
-    const list = await getJson<{ items: ListedTicket[] }>(
+    const dispatcher = await journey.api('dispatcher');
+    const list = await journey.getJson<{ items: ListedTicket[] }>(
       dispatcher,
       '/tickets?status=in_progress&pageSize=20',
     );
     let full: FullTicket | undefined;
     for (const item of list.items) {
-      const ticket = await getJson<FullTicket>(dispatcher, `/tickets/${item.id}`);
+      const ticket = await journey.getJson<FullTicket>(dispatcher, `/tickets/${item.id}`);
       if (ticket.citizenPhone && ticket.citizenVisibility === 'full' && !ticket.confidential) {
         full = ticket;
         break;
@@ -201,8 +157,7 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
     const phone = full!.citizenPhone!;
 
     // The operator's desk may see the caller, but the screen shows the number masked until asked.
-    const operator = await newPage('zh-CN');
-    await loginAs(operator, server.baseUrl, 'operator', `/tickets/${full!.id}`);
+    const operator = await journey.staff('operator', `/tickets/${full!.id}`);
     const citizen = operator.getByRole('region', { name: '市民信息' });
     await citizen.getByText(/\*{4}/).waitFor();
     expect(await citizen.textContent()).not.toContain(phone);
@@ -211,12 +166,11 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
     await operator.context().close();
 
     // An analyst has no need for the caller: the API answer itself carries the number masked.
-    const analyst = await newPage('en');
-    await loginAs(analyst, server.baseUrl, 'analyst', '/tickets');
+    const analyst = await journey.staff('analyst', '/tickets', { locale: 'en' });
     const answer = analyst.waitForResponse((response) =>
       response.url().endsWith(`/api/v1/tickets/${full!.id}`),
     );
-    await analyst.goto(`${server.baseUrl}/tickets/${full!.id}`);
+    await analyst.goto(`${journey.baseUrl()}/tickets/${full!.id}`);
     const body = await (await answer).text();
     expect(body).not.toContain(phone);
     expect(JSON.parse(body)).toMatchObject({ citizenVisibility: 'masked' });
@@ -227,8 +181,7 @@ describe.runIf(browserAvailable)('the dispatch desk and the ticket page in a bro
   }, 120_000);
 
   it('finds tickets by Chinese words and filters, and opens one from the list', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'supervisor', '/tickets');
+    const page = await journey.staff('supervisor', '/tickets');
     await page.getByLabel('关键词').fill('停水');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/q=%E5%81%9C%E6%B0%B4/);

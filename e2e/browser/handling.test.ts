@@ -1,14 +1,7 @@
 import { deflateSync } from 'node:zlib';
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import type { APIRequestContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 interface QueueItem {
   ticketId: number;
@@ -79,9 +72,7 @@ function redSquarePng(size = 24): Buffer {
 describe.runIf(browserAvailable)(
   'the handling unit and the district coordinator in a browser',
   () => {
-    let server: DemoServer;
-    let browser: Browser;
-    let api: (path: string) => string;
+    const journey = useJourney();
     let dispatcher: APIRequestContext;
     let handlerUnit: Unit;
     /** Two tickets the dispatch desk sends to 南城街道 for this journey. */
@@ -89,22 +80,19 @@ describe.runIf(browserAvailable)(
     let signMany: Ticket;
 
     beforeAll(async () => {
-      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-      api = (path) => `${server.baseUrl}/api/v1${path}`;
-      dispatcher = await apiAs('dispatcher');
-      const units = (await (await dispatcher.get(api('/units?q=南城街道'))).json()) as {
-        items: Unit[];
-      };
+      dispatcher = await journey.api('dispatcher');
+      const units = await journey.getJson<{ items: Unit[] }>(dispatcher, '/units?q=南城街道');
       handlerUnit = units.items.find((unit) => unit.name === '南城街道')!;
       expect(handlerUnit).toBeDefined();
       // Fresh dispatches, whatever the demo's queue holds today.
-      const pending = (await (await dispatcher.get(api('/dispatch/queue?pageSize=5'))).json()) as {
-        items: Ticket[];
-      };
+      const pending = await journey.getJson<{ items: Ticket[] }>(
+        dispatcher,
+        '/dispatch/queue?pageSize=5',
+      );
       expect(pending.items.length).toBeGreaterThanOrEqual(2);
       const sent: Ticket[] = [];
       for (const ticket of pending.items.slice(0, 2)) {
-        const response = await dispatcher.post(api(`/tickets/${ticket.id}/dispatch`), {
+        const response = await dispatcher.post(journey.apiUrl(`/tickets/${ticket.id}/dispatch`), {
           data: { leadUnitId: handlerUnit.id },
         });
         expect(response.status()).toBe(200);
@@ -112,43 +100,16 @@ describe.runIf(browserAvailable)(
       }
       [signOne, signMany] = sent as [Ticket, Ticket];
     }, 180_000);
-    afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
-
-    /** An API session of a demo user (the request context keeps its cookie). */
-    async function apiAs(username: string): Promise<APIRequestContext> {
-      const context = await browser.newContext();
-      const login = await context.request.post(api('/auth/login'), {
-        data: { username, password: 'demo12345' },
-      });
-      expect(login.status()).toBe(200);
-      return context.request;
-    }
-
-    const newPage = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-      const context = await browser.newContext({
-        locale,
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1440, height: 900 },
-      });
-      return context.newPage();
-    };
-
-    const ticketOf = async (request: APIRequestContext, id: number): Promise<Ticket> =>
-      (await (await request.get(api(`/tickets/${id}`))).json()) as Ticket;
+    const ticketOf = (request: APIRequestContext, id: number): Promise<Ticket> =>
+      journey.getJson<Ticket>(request, `/tickets/${id}`);
 
     it('the handler signs for, replies with a photo and asks for an extension; other units’ tickets stay closed', async () => {
-      const page = await newPage('zh-CN');
-      await loginAs(page, server.baseUrl, 'handler', '/handling');
+      const page = await journey.staff('handler', '/handling');
       await page.getByRole('heading', { name: '承办工作台' }).waitFor();
       const request = page.request;
 
       // The queue, nearest deadline first, each time limit coloured by how much of it is used.
-      const queue = (await (await request.get(api('/handling/queue'))).json()) as {
-        items: QueueItem[];
-      };
+      const queue = await journey.getJson<{ items: QueueItem[] }>(request, '/handling/queue');
       const dues = queue.items.map((item) => item.dueAt ?? '9999');
       expect(dues).toEqual([...dues].sort());
       const table = page.getByRole('tabpanel').getByRole('table');
@@ -214,11 +175,9 @@ describe.runIf(browserAvailable)(
       await detail.getByText('已答复，工单转入回访。').waitFor();
       await detail.getByText('本单位已答复，等待回访。').waitFor();
       expect((await ticketOf(request, signOne.id)).status).toBe('replied');
-      const files = (await (
-        await request.get(api(`/tickets/${signOne.id}/attachments`))
-      ).json()) as {
+      const files = await journey.getJson<{
         items: Array<{ name: string; mime: string; purpose: string }>;
-      };
+      }>(request, `/tickets/${signOne.id}/attachments`);
       expect(files.items).toContainEqual(
         expect.objectContaining({ name: 'scene.png', mime: 'image/png', purpose: 'reply' }),
       );
@@ -243,21 +202,26 @@ describe.runIf(browserAvailable)(
       await detail.getByText('延期申请已提交，等待审核。').waitFor();
 
       // A ticket dispatched meanwhile appears by itself (server push), the open ticket stays.
-      const pending = (await (await dispatcher.get(api('/dispatch/queue?pageSize=1'))).json()) as {
-        items: Ticket[];
-      };
-      const pushed = await dispatcher.post(api(`/tickets/${pending.items[0]!.id}/dispatch`), {
-        data: { leadUnitId: handlerUnit.id },
-      });
+      const pending = await journey.getJson<{ items: Ticket[] }>(
+        dispatcher,
+        '/dispatch/queue?pageSize=1',
+      );
+      const pushed = await dispatcher.post(
+        journey.apiUrl(`/tickets/${pending.items[0]!.id}/dispatch`),
+        {
+          data: { leadUnitId: handlerUnit.id },
+        },
+      );
       expect(pushed.status()).toBe(200);
       const fresh = (await pushed.json()) as Ticket;
       await expect.poll(() => rows.filter({ hasText: fresh.number }).count()).toBe(1);
       await detail.getByRole('heading', { name: signMany.title }).waitFor();
 
       // Another unit's ticket: neither the page nor the API shows anything of it.
-      const others = (await (
-        await dispatcher.get(api(`/tickets?districtId=${await otherDistrictId()}&pageSize=20`))
-      ).json()) as { items: Ticket[] };
+      const others = await journey.getJson<{ items: Ticket[] }>(
+        dispatcher,
+        `/tickets?districtId=${await otherDistrictId()}&pageSize=20`,
+      );
       let foreign: Ticket | undefined;
       for (const candidate of others.items) {
         const full = await ticketOf(dispatcher, candidate.id);
@@ -267,12 +231,12 @@ describe.runIf(browserAvailable)(
         }
       }
       expect(foreign).toBeDefined();
-      const refused = await request.get(api(`/tickets/${foreign!.id}`));
+      const refused = await request.get(journey.apiUrl(`/tickets/${foreign!.id}`));
       expect([403, 404]).toContain(refused.status());
       const body = await refused.text();
       expect(body).not.toContain(foreign!.title);
       expect(Object.keys(JSON.parse(body) as object)).toEqual(['error']);
-      await page.goto(`${server.baseUrl}/tickets/${foreign!.id}`);
+      await page.goto(`${journey.baseUrl()}/tickets/${foreign!.id}`);
       await expect
         .poll(() => page.getByRole('alert').first().textContent())
         .toMatch(/找不到这张工单|不在您的数据范围/);
@@ -281,22 +245,20 @@ describe.runIf(browserAvailable)(
     }, 180_000);
 
     async function otherDistrictId(): Promise<number> {
-      const units = (await (await dispatcher.get(api('/units?type=district'))).json()) as {
-        items: Unit[];
-      };
+      const units = await journey.getJson<{ items: Unit[] }>(dispatcher, '/units?type=district');
       return units.items.find((unit) => unit.id !== handlerUnit.districtId)!.id;
     }
 
     it('the coordinator chases 江阳区’s overdue tickets, decides the extension and redistributes', async () => {
-      const page = await newPage('zh-CN');
-      await loginAs(page, server.baseUrl, 'coordinator', '/coordination');
+      const page = await journey.staff('coordinator', '/coordination');
       await page.getByRole('heading', { name: /区县协调督办 · 江阳区/ }).waitFor();
       const request = page.request;
       const districtId = handlerUnit.districtId!;
 
-      const overdue = (await (
-        await request.get(api(`/tickets?districtId=${districtId}&overdue=true&${OPEN}&pageSize=50`))
-      ).json()) as { items: Ticket[]; total: number };
+      const overdue = await journey.getJson<{ items: Ticket[]; total: number }>(
+        request,
+        `/tickets?districtId=${districtId}&overdue=true&${OPEN}&pageSize=50`,
+      );
       expect(overdue.total).toBeGreaterThan(0);
       const tiles = page.getByRole('list', { name: '本区县工单概况' });
       await expect
@@ -322,9 +284,10 @@ describe.runIf(browserAvailable)(
       // Redistribution to another street of the district.
       await page.getByRole('tab', { name: '已超期' }).click();
       const target = overdue.items.find((ticket) => ticket.status !== 'return_review')!;
-      const streets = (await (
-        await request.get(api(`/units?districtId=${districtId}&type=street`))
-      ).json()) as { items: Unit[] };
+      const streets = await journey.getJson<{ items: Unit[] }>(
+        request,
+        `/units?districtId=${districtId}&type=street`,
+      );
       const street = streets.items.find((unit) => unit.id !== target.leadUnitId)!;
       await page.getByRole('button', { name: `改派工单 ${target.number}` }).click();
       const form = page.getByRole('form', { name: `改派工单 ${target.number}` });
@@ -339,8 +302,7 @@ describe.runIf(browserAvailable)(
     }, 180_000);
 
     it('shows both workspaces in English', async () => {
-      const page = await newPage('en');
-      await loginAs(page, server.baseUrl, 'handler', '/handling');
+      const page = await journey.staff('handler', '/handling', { locale: 'en' });
       await page.getByRole('heading', { name: 'Handling' }).waitFor();
       await page.getByRole('tabpanel').getByRole('table').waitFor();
       await screenshot(page, 'handling-queue.en');
@@ -359,8 +321,7 @@ describe.runIf(browserAvailable)(
       await screenshot(page, 'handling-reply.en');
       await page.context().close();
 
-      const coordinator = await newPage('en');
-      await loginAs(coordinator, server.baseUrl, 'coordinator', '/coordination');
+      const coordinator = await journey.staff('coordinator', '/coordination', { locale: 'en' });
       await coordinator.getByRole('table', { name: 'Overdue' }).waitFor();
       await screenshot(coordinator, 'coordination.en');
       await coordinator.context().close();

@@ -1,13 +1,6 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import type { APIRequestContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 interface Article {
   id: number;
@@ -23,42 +16,14 @@ const BODY =
 const APPEAL = '我家的旧式燃气表坏了，想问一下怎么预约免费更换燃气表';
 
 describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context = await browser.newContext({
-      locale,
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1366, height: 900 },
-    });
-    return context.newPage();
-  };
-
-  /** An API session of a demo user (the request context keeps its cookie). */
-  const apiAs = async (username: string): Promise<APIRequestContext> => {
-    const context = await browser.newContext();
-    const login = await context.request.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { username, password: 'demo12345' },
-    });
-    expect(login.status()).toBe(200);
-    return context.request;
-  };
+  const journey = useJourney({ context: { viewport: { width: 1366, height: 900 } } });
 
   /** Writes, submits and approves an article through the API, as a centre editor would. */
   const publish = async (
     editor: APIRequestContext,
     content: { title: string; body: string; audience?: string },
   ): Promise<Article> => {
-    const base = `${server.baseUrl}/api/v1/knowledge/articles`;
+    const base = journey.apiUrl('/knowledge/articles');
     const created = (await (await editor.post(base, { data: content })).json()) as Article;
     const submit = await editor.post(`${base}/${created.id}/submit`, {
       data: { expectedVersion: created.version },
@@ -72,8 +37,7 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
   };
 
   it('a centre editor publishes an article, an operator answers a call with it, and the report counts the use', async () => {
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'kbeditor', '/knowledge');
+    const page = await journey.staff('kbeditor', '/knowledge');
     await page.getByRole('link', { name: '新建文章' }).click();
     await page.waitForURL(/\/knowledge\/new$/);
     await page.getByLabel('标题').fill(TITLE);
@@ -104,8 +68,7 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
     await screenshot(page, 'knowledge-versions.zh-CN');
 
     // The operator, in another browser, types the appeal; the article is suggested and used.
-    const operator = await newPage('zh-CN');
-    await loginAs(operator, server.baseUrl, 'operator', '/operator');
+    const operator = await journey.staff('operator', '/operator');
     await operator.getByLabel('诉求内容').fill(APPEAL);
     const panel = operator.getByRole('region', { name: '知识库' });
     const hit = panel.getByRole('listitem').filter({ hasText: TITLE });
@@ -139,14 +102,13 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
   }, 180_000);
 
   it('keeps versions, shows what changed, and refuses an edit over someone else’s', async () => {
-    const editor = await apiAs('kbeditor');
+    const editor = await journey.api('kbeditor');
     const article = await publish(editor, {
       title: 'Street lights: who repairs them',
       body: 'Call the lighting office.',
     });
 
-    const page = await newPage('en');
-    await loginAs(page, server.baseUrl, 'kbeditor', `/knowledge/${article.id}`);
+    const page = await journey.staff('kbeditor', `/knowledge/${article.id}`, { locale: 'en' });
     await page.getByRole('heading', { name: 'Street lights: who repairs them' }).waitFor();
     await page.getByRole('tab', { name: 'Edit' }).click();
     await page.getByLabel('Title').fill('Street lights: who repairs them, and how fast');
@@ -166,7 +128,7 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
 
     // Someone else saves version 3 meanwhile; this screen still holds version 2.
     await page.getByRole('tab', { name: 'Edit' }).click();
-    const other = await editor.put(`${server.baseUrl}/api/v1/knowledge/articles/${article.id}`, {
+    const other = await editor.put(journey.apiUrl(`/knowledge/articles/${article.id}`), {
       data: { body: 'Changed by a colleague.', expectedVersion: 2 },
     });
     expect(other.status()).toBe(200);
@@ -181,10 +143,10 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
     await page.getByRole('tab', { name: 'Content' }).click();
     await page.locator('.rich', { hasText: 'Changed by a colleague.' }).waitFor();
     await screenshot(page, 'knowledge-article.en');
-    await page.goto(`${server.baseUrl}/knowledge`);
+    await page.goto(`${journey.baseUrl()}/knowledge`);
     await page.getByRole('table').waitFor();
     await screenshot(page, 'knowledge-list.en');
-    await page.goto(`${server.baseUrl}/knowledge/reports`);
+    await page.goto(`${journey.baseUrl()}/knowledge/reports`);
     await page.getByRole('region', { name: 'Freshness by unit' }).getByRole('table').waitFor();
     await screenshot(page, 'knowledge-reports.en');
     await page.getByRole('link', { name: 'New article' }).click();
@@ -194,18 +156,19 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
   }, 120_000);
 
   it('does not let a street editor change an article the centre owns', async () => {
-    const centreEditor = await apiAs('kbeditor');
+    const centreEditor = await journey.api('kbeditor');
     const article = await publish(centreEditor, {
       title: '中心口径：噪音投诉的受理范围',
       body: '夜间施工噪音由住建部门处理。',
     });
 
-    const admin = await apiAs('admin');
-    const streets = (await (
-      await admin.get(`${server.baseUrl}/api/v1/units?type=street&pageSize=1`)
-    ).json()) as { items: { id: number }[] };
+    const admin = await journey.api('admin');
+    const streets = await journey.getJson<{ items: { id: number }[] }>(
+      admin,
+      '/units?type=street&pageSize=1',
+    );
     const streetId = streets.items[0]!.id;
-    const created = await admin.post(`${server.baseUrl}/api/v1/users`, {
+    const created = await admin.post(journey.apiUrl('/users'), {
       data: {
         username: 'kb-street',
         displayName: '街道知识库编辑',
@@ -216,8 +179,7 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
     });
     expect(created.status()).toBe(201);
 
-    const page = await newPage('zh-CN');
-    await loginAs(page, server.baseUrl, 'kb-street', `/knowledge/${article.id}`);
+    const page = await journey.staff('kb-street', `/knowledge/${article.id}`);
     await page.getByRole('heading', { name: '中心口径：噪音投诉的受理范围' }).waitFor();
     await page.locator('.kb-badges').getByText('已发布').waitFor();
     expect(await page.getByRole('tab', { name: '编辑' }).count()).toBe(0);
@@ -226,12 +188,9 @@ describe.runIf(browserAvailable)('the knowledge base in a browser', () => {
     expect(await page.getByRole('button', { name: '批准发布' }).count()).toBe(0);
     await screenshot(page, 'knowledge-article-unit-editor.zh-CN');
 
-    const refused = await page.request.put(
-      `${server.baseUrl}/api/v1/knowledge/articles/${article.id}`,
-      {
-        data: { title: '改掉中心的口径', expectedVersion: article.version },
-      },
-    );
+    const refused = await page.request.put(journey.apiUrl(`/knowledge/articles/${article.id}`), {
+      data: { title: '改掉中心的口径', expectedVersion: article.version },
+    });
     expect(refused.status()).toBe(403);
     await page.context().close();
   }, 120_000);

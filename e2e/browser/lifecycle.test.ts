@@ -1,19 +1,6 @@
-import type {
-  APIRequestContext,
-  APIResponse,
-  Browser,
-  BrowserContext,
-  Page,
-} from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import type { APIRequestContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 // The whole life of two appeals, each step done by its person on their own screen: a citizen
 // files one on the portal from a phone, an operator takes another on the phone, the dispatcher
@@ -58,18 +45,8 @@ const PHONE_APPEAL = '南城街道澄溪路口的路灯一排都不亮，已经�
 const WEB_REPLY = '已于当天补装井盖并设置警示标志，请您查看。';
 const PHONE_REPLY = '已更换澄溪路口的路灯灯泡，经夜间巡查全部恢复照明。';
 
-/** The JSON of an API read that must answer 200; the server's error text when it does not. */
-async function json<T>(response: Promise<APIResponse>, status = 200): Promise<T> {
-  const done = await response;
-  if (done.status() !== status)
-    throw new Error(`${done.url()}: ${done.status()} ${await done.text()}`);
-  return (await done.json()) as T;
-}
-
 describe.runIf(browserAvailable)('the life of two appeals, from filing to closing', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let api: (path: string) => string;
+  const journey = useJourney();
   /** The operator's API session, for reads that check what the screens did. */
   let reader: APIRequestContext;
   let jiangyang: Unit;
@@ -80,54 +57,31 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
   let call: { number: string; id: number };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    api = (path) => `${server.baseUrl}/api/v1${path}`;
-    const context = await browser.newContext();
-    reader = context.request;
-    const login = await reader.post(api('/auth/login'), {
-      data: { username: 'operator', password: 'demo12345' },
-    });
-    expect(login.status()).toBe(200);
-    const districts = await json<{ items: Unit[] }>(reader.get(api('/units?type=district')));
+    reader = await journey.api('operator');
+    const districts = await journey.getJson<{ items: Unit[] }>(reader, '/units?type=district');
     jiangyang = districts.items.find((unit) => unit.name === '江阳区')!;
-    const streets = await json<{ items: Unit[] }>(
-      reader.get(api(`/units?type=street&districtId=${jiangyang.id}`)),
+    const streets = await journey.getJson<{ items: Unit[] }>(
+      reader,
+      `/units?type=street&districtId=${jiangyang.id}`,
     );
     nancheng = streets.items.find((unit) => unit.name === '南城街道')!;
     expect(nancheng).toBeDefined();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
-  /** A person at a desk: their own browser, logged in on their workspace. */
-  const staff = async (username: string, path: string): Promise<Page> => {
-    const context = await browser.newContext({
+  /** The citizen's own phone. */
+  const citizenPhone = () =>
+    journey.page({
       locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: DESK,
-    });
-    const page = await context.newPage();
-    await loginAs(page, server.baseUrl, username, path);
-    return page;
-  };
-  const citizenPhone = async (): Promise<Page> => {
-    const context: BrowserContext = await browser.newContext({
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
       viewport: PHONE,
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
     });
-    return context.newPage();
-  };
-  const ticket = (id: number) => json<Ticket>(reader.get(api(`/tickets/${id}`)));
+  const ticket = (id: number) => journey.getJson<Ticket>(reader, `/tickets/${id}`);
 
   it('1. a citizen files an appeal with a photo on the portal and gets its number and code', async () => {
     const page = await citizenPhone();
-    await page.goto(`${server.baseUrl}/portal`);
+    await page.goto(`${journey.baseUrl()}/portal`);
     await page.getByRole('link', { name: /我要反映/ }).click();
     await page.waitForURL(/\/portal\/file$/);
     await page.getByRole('radio', { name: '投诉' }).check();
@@ -157,10 +111,11 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
     await screenshot(page, 'lifecycle-portal-receipt.zh-CN');
 
     // The centre has it, waiting to be accepted, with the photo.
-    const filed = await json<Ticket>(reader.get(api(`/tickets/by-number/${number}`)));
+    const filed = await journey.getJson<Ticket>(reader, `/tickets/by-number/${number}`);
     expect(filed).toMatchObject({ status: 'received', channel: 'web' });
-    const files = await json<{ items: Attachment[] }>(
-      reader.get(api(`/tickets/${filed.id}/attachments`)),
+    const files = await journey.getJson<{ items: Attachment[] }>(
+      reader,
+      `/tickets/${filed.id}/attachments`,
     );
     expect(files.items).toContainEqual(
       expect.objectContaining({ name: 'manhole.png', mime: 'image/png' }),
@@ -170,7 +125,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
   }, 300_000);
 
   it('2. an operator takes a call and creates a ticket, and the web appeal is accepted', async () => {
-    const page = await staff('operator', '/operator');
+    const page = await journey.staff('operator', '/operator');
     await page.waitForURL(/\/operator$/);
     const callerNumber = page.getByLabel('来电号码');
     await callerNumber.fill(CALLER);
@@ -200,7 +155,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
     await notice.waitFor();
     const number = /工单 (\d+) 已创建/.exec((await notice.textContent()) ?? '')?.[1] ?? '';
     expect(number).not.toBe('');
-    const created = await json<Ticket>(reader.get(api(`/tickets/by-number/${number}`)));
+    const created = await journey.getJson<Ticket>(reader, `/tickets/by-number/${number}`);
     expect(created).toMatchObject({
       status: 'pending_dispatch',
       channel: 'phone',
@@ -239,7 +194,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
     await page.getByRole('combobox', { name: '街道/乡镇' }).selectOption({ label: nancheng.name });
     await page.getByRole('button', { name: '受理并转派单' }).click();
     await page.getByText('已受理，工单转入待派单。').waitFor();
-    const accepted = await json<Ticket>(reader.get(api(`/tickets/${web.id}`)));
+    const accepted = await journey.getJson<Ticket>(reader, `/tickets/${web.id}`);
     expect(accepted).toMatchObject({ status: 'pending_dispatch', streetId: nancheng.id });
     // The ticket page shows the new state: 待派单.
     const status = page.locator('.tk-badges .badge').first();
@@ -248,7 +203,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
   }, 300_000);
 
   it('3. the dispatcher finds both in the queue and sends them to 南城街道', async () => {
-    const page = await staff('dispatcher', '/dispatch');
+    const page = await journey.staff('dispatcher', '/dispatch');
     await page.getByRole('heading', { name: /待派单工单/ }).waitFor();
     // Narrowed to the district, as a desk with a long queue would.
     await page
@@ -290,7 +245,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
   }, 300_000);
 
   it('4. the handler of 南城街道 signs for both and replies to each, one with a photo', async () => {
-    const page = await staff('handler', '/handling');
+    const page = await journey.staff('handler', '/handling');
     await page.getByRole('heading', { name: '承办工作台' }).waitFor();
     const table = page.getByRole('tabpanel').getByRole('table');
     const rowOf = (number: string) => table.locator('tbody tr').filter({ hasText: number });
@@ -334,8 +289,9 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
     await reply(call, PHONE_REPLY);
 
     for (const id of [web.id, call.id]) expect((await ticket(id)).status).toBe('replied');
-    const files = await json<{ items: Attachment[] }>(
-      reader.get(api(`/tickets/${web.id}/attachments`)),
+    const files = await journey.getJson<{ items: Attachment[] }>(
+      reader,
+      `/tickets/${web.id}/attachments`,
     );
     expect(files.items).toContainEqual(
       expect.objectContaining({ name: 'after.png', mime: 'image/png', purpose: 'reply' }),
@@ -344,7 +300,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
   }, 300_000);
 
   it('5. the callback desk calls the caller back, who is satisfied: the phone ticket closes', async () => {
-    const page = await staff('callback', '/callback');
+    const page = await journey.staff('callback', '/callback');
     const queue = page.getByRole('list', { name: '待回访工单' });
     const item = queue.getByRole('button', { name: new RegExp(call.number) });
     await item.click();
@@ -373,7 +329,7 @@ describe.runIf(browserAvailable)('the life of two appeals, from filing to closin
 
   it('6. the citizen follows the web appeal, reads the reply and rates it: it closes', async () => {
     const page = await citizenPhone();
-    await page.goto(`${server.baseUrl}/portal/track`);
+    await page.goto(`${journey.baseUrl()}/portal/track`);
     await page.getByLabel('工单编号').fill(web.number);
     await page.getByLabel('查询码').fill(web.code);
     await page.getByRole('button', { name: '查询', exact: true }).click();

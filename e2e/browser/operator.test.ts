@@ -1,20 +1,6 @@
-import {
-  request,
-  type APIRequestContext,
-  type APIResponse,
-  type Browser,
-  type Page,
-  type Response,
-} from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import type { APIRequestContext, Page, Response } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, json, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 // The operator's day on the real server and demo data: a call comes in, the caller's history
 // pops, the appeal is classified by keyboard and becomes a ticket; or it is answered from the
@@ -40,24 +26,8 @@ const CALLER = '19900001111';
 const REPEAT_CALLER = '19900002222';
 const ARTICLE_TITLE = '路灯不亮的报修办法';
 
-async function apiAs(baseUrl: string, username: string): Promise<APIRequestContext> {
-  const context = await request.newContext({ baseURL: `${baseUrl}/api/v1/` });
-  const login = await context.post('auth/login', { data: { username, password: 'demo12345' } });
-  expect(login.status()).toBe(200);
-  return context;
-}
-
-/** The JSON of an API call that must answer `status`; the server's error text when it does not. */
-async function json<T>(response: Promise<APIResponse>, status = 200): Promise<T> {
-  const done = await response;
-  if (done.status() !== status)
-    throw new Error(`${done.url()}: ${done.status()} ${JSON.stringify(await done.json())}`);
-  return (await done.json()) as T;
-}
-
 describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
+  const journey = useJourney({ context: { viewport: { width: 1366, height: 768 } } });
   let operator: APIRequestContext;
   let streetLight: number;
   let jiangyang: Unit;
@@ -67,24 +37,23 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
   let earlier: Ticket;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    operator = await apiAs(server.baseUrl, 'operator');
-    const categories = await json<{ items: Array<{ id: number; name: string; path: string[] }> }>(
-      operator.get('categories'),
-    );
+    operator = await journey.api('operator');
+    const categories = await journey.getJson<{
+      items: Array<{ id: number; name: string; path: string[] }>;
+    }>(operator, '/categories');
     streetLight = categories.items.find((c) => c.path.join('/') === '城乡建设/市政设施/路灯')!.id;
-    const districts = await json<{ items: Unit[] }>(operator.get('units?type=district'));
+    const districts = await journey.getJson<{ items: Unit[] }>(operator, '/units?type=district');
     jiangyang = districts.items.find((u) => u.name === '江阳区')!;
     naxi = districts.items.find((u) => u.name === '纳溪区')!;
     const streets = (districtId: number) =>
-      json<{ items: Unit[] }>(operator.get(`units?type=street&districtId=${districtId}`));
+      journey.getJson<{ items: Unit[] }>(operator, `/units?type=street&districtId=${districtId}`);
     nancheng = (await streets(jiangyang.id)).items.find((u) => u.name === '南城街道')!;
     naxiStreet = (await streets(naxi.id)).items[0]!;
 
     // The knowledge base's centre editor publishes one answer (write, submit, approve).
-    const editor = await apiAs(server.baseUrl, 'kbeditor');
+    const editor = await journey.api('kbeditor');
     const draft = await json<{ id: number; version: number }>(
-      editor.post('knowledge/articles', {
+      editor.post(journey.apiUrl('/knowledge/articles'), {
         data: {
           title: ARTICLE_TITLE,
           body: '市政**路灯不亮**的，由所在区住建局负责维修，一般 3 个工作日内修复。\n\n1. 记下路灯位置或灯杆编号\n2. 告知市民维修时限',
@@ -96,20 +65,19 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
       201,
     );
     const submitted = await json<{ version: number }>(
-      editor.post(`knowledge/articles/${draft.id}/submit`, {
+      editor.post(journey.apiUrl(`/knowledge/articles/${draft.id}/submit`), {
         data: { expectedVersion: draft.version },
       }),
     );
     await json(
-      editor.post(`knowledge/articles/${draft.id}/approve`, {
+      editor.post(journey.apiUrl(`/knowledge/articles/${draft.id}/approve`), {
         data: { expectedVersion: submitted.version },
       }),
     );
-    await editor.dispose();
 
     // The caller of the first journey has called before.
     earlier = await json<Ticket>(
-      operator.post('tickets', {
+      operator.post(journey.apiUrl('/tickets'), {
         data: {
           channel: 'phone',
           appealType: 'enquiry',
@@ -121,18 +89,10 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
       }),
       201,
     );
-  }, 240_000);
-
-  afterAll(async () => {
-    await operator?.dispose();
-    await browser?.close();
-    await server?.stop();
-  });
+  }, 120_000);
 
   const openOperator = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    await loginAs(page, server.baseUrl, 'operator', '/operator');
+    const page = await journey.staff('operator', '/operator', { locale });
     await page.waitForURL(/\/operator$/);
     return page;
   };
@@ -152,7 +112,7 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
   };
 
   const ticketByNumber = (number: string) =>
-    json<Ticket>(operator.get(`tickets/by-number/${number}`));
+    journey.getJson<Ticket>(operator, `/tickets/by-number/${number}`);
 
   it('pops the caller history, classifies by keyboard and creates a ticket', async () => {
     const page = await openOperator('zh-CN');
@@ -216,9 +176,13 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
     await expect.poll(() => description.getAttribute('aria-invalid')).toBe('true');
     const messageId = await description.getAttribute('aria-describedby');
     const message = page.locator(`[id="${messageId}"]`);
-    expect(await message.textContent()).toMatch(/description/);
+    // The rule the server names (a required text), said in the screen's language.
+    expect(await message.textContent()).toBe('必填');
 
-    const tickets = await json<{ total: number }>(operator.get(`tickets?citizenPhone=${phone}`));
+    const tickets = await journey.getJson<{ total: number }>(
+      operator,
+      `/tickets?citizenPhone=${phone}`,
+    );
     expect(tickets.total).toBe(0);
     await page.context().close();
   }, 120_000);
@@ -238,7 +202,10 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
     await page.keyboard.press('Control+Enter');
     await page.getByRole('status').filter({ hasText: '已转办' }).waitFor();
 
-    const tickets = await json<{ items: Ticket[] }>(operator.get(`tickets?citizenPhone=${phone}`));
+    const tickets = await journey.getJson<{ items: Ticket[] }>(
+      operator,
+      `/tickets?citizenPhone=${phone}`,
+    );
     expect(tickets.items).toHaveLength(1);
     expect(tickets.items[0]!.status).toBe('closed');
     await page.context().close();
@@ -246,7 +213,7 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
 
   it('warns of an open ticket about the same matter and place and attaches the call to it', async () => {
     const open = await json<Ticket>(
-      operator.post('tickets', {
+      operator.post(journey.apiUrl('/tickets'), {
         data: {
           channel: 'phone',
           appealType: 'complaint',
@@ -292,15 +259,16 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
       .filter({ hasText: `来电已并入工单 ${open.number}` })
       .waitFor();
 
-    const history = await json<{
+    const history = await journey.getJson<{
       contacts: Array<{ ticketId: number | null; outcome: string }>;
       tickets: unknown[];
-    }>(operator.get(`contacts?caller=${REPEAT_CALLER}`));
+    }>(operator, `/contacts?caller=${REPEAT_CALLER}`);
     expect(history.contacts).toHaveLength(1);
     expect(history.contacts[0]).toMatchObject({ ticketId: open.id, outcome: 'ticket' });
     expect(history.tickets).toHaveLength(0); // no new ticket for this caller
-    const events = await json<{ items: Array<{ type: string }> }>(
-      operator.get(`tickets/${open.id}/events`),
+    const events = await journey.getJson<{ items: Array<{ type: string }> }>(
+      operator,
+      `/tickets/${open.id}/events`,
     );
     expect(events.items.map((e) => e.type)).toContain('contact_attached');
 
@@ -347,12 +315,12 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
     await appeal.fill(gap);
     await knowledge.getByRole('button', { name: 'No answer found' }).click();
     await knowledge.getByRole('status').filter({ hasText: 'no answer found' }).waitFor();
-    const editor = await apiAs(server.baseUrl, 'kbeditor');
-    const report = await json<{ items: Array<{ examples: string[] }> }>(
-      editor.get('knowledge/reports/gaps'),
+    const editor = await journey.api('kbeditor');
+    const report = await journey.getJson<{ items: Array<{ examples: string[] }> }>(
+      editor,
+      '/knowledge/reports/gaps',
     );
     expect(report.items.flatMap((item) => item.examples)).toContain(gap);
-    await editor.dispose();
     await page.context().close();
   }, 120_000);
 });

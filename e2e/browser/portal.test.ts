@@ -1,12 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 const PHONE = { width: 390, height: 844 };
 // A 1×1 PNG: the smallest photo the server accepts as an image.
@@ -22,34 +15,20 @@ const PHOTO = {
 const HERE = { latitude: 28.8787, longitude: 105.4426 };
 
 describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const phone = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context: BrowserContext = await browser.newContext({
-      locale,
-      timezoneId: 'Asia/Shanghai',
+  const journey = useJourney({
+    context: {
       viewport: PHONE,
       deviceScaleFactor: 2,
       isMobile: true,
       hasTouch: true,
       geolocation: HERE,
       permissions: ['geolocation'],
-    });
-    return context.newPage();
-  };
+    },
+  });
 
   it('files an appeal, shows its number and code once, and follows it with them', async () => {
-    const page = await phone('zh-CN');
-    await page.goto(`${server.baseUrl}/portal`);
+    const page = await journey.page({ locale: 'zh-CN' });
+    await page.goto(`${journey.baseUrl()}/portal`);
     await page.getByRole('heading', { name: '有事找 12345' }).waitFor();
     await screenshot(page, 'portal-home.zh-CN');
 
@@ -100,8 +79,8 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
     await page.context().close();
 
     // Later, in English, on another phone: by hand; a wrong code reads like an unknown number.
-    const later = await phone('en');
-    await later.goto(`${server.baseUrl}/portal/track`);
+    const later = await journey.page({ locale: 'en' });
+    await later.goto(`${journey.baseUrl()}/portal/track`);
     await later.getByLabel('Ticket number').fill(number);
     await later.getByLabel('Query code').fill('WRONG-CODE');
     await later.getByRole('button', { name: 'Show progress' }).click();
@@ -116,28 +95,23 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
     await found.getByText('No reply yet').waitFor();
     await screenshot(later, 'portal-track.en');
 
-    await later.goto(`${server.baseUrl}/portal/file`);
+    await later.goto(`${journey.baseUrl()}/portal/file`);
     await later.getByLabel('What happened').fill('The street light in front of building 3 is out.');
     await screenshot(later, 'portal-file.en');
     await later.getByLabel('Phone number').fill('+86 138 0830 5678');
     await later.getByRole('button', { name: 'Send' }).click();
     await later.getByRole('region', { name: 'Appeal received' }).waitFor();
     await screenshot(later, 'portal-receipt.en');
-    await later.goto(`${server.baseUrl}/portal`);
+    await later.goto(`${journey.baseUrl()}/portal`);
     await later.getByRole('heading', { name: 'Tell 12345' }).waitFor();
     await screenshot(later, 'portal-home.en');
     await later.context().close();
   }, 120_000);
 
   it('finds public answers and never an internal one', async () => {
-    const editorContext = await browser.newContext();
-    const editor = editorContext.request;
-    const login = await editor.post(`${server.baseUrl}/api/v1/auth/login`, {
-      data: { username: 'kbeditor', password: 'demo12345' },
-    });
-    expect(login.status()).toBe(200);
+    const editor = await journey.api('kbeditor');
     const publish = async (title: string, body: string, audience: 'public' | 'internal') => {
-      const base = `${server.baseUrl}/api/v1/knowledge/articles`;
+      const base = journey.apiUrl('/knowledge/articles');
       const created = (await (
         await editor.post(base, { data: { title, body, audience } })
       ).json()) as {
@@ -164,10 +138,9 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
       '仅供话务员参考：犬只登记投诉先核实小区位置。',
       'internal',
     );
-    await editorContext.close();
 
-    const page = await phone('zh-CN');
-    await page.goto(`${server.baseUrl}/portal`);
+    const page = await journey.page({ locale: 'zh-CN' });
+    await page.goto(`${journey.baseUrl()}/portal`);
     await page.getByLabel('搜索常见问题').fill('犬只登记');
     await page.getByRole('button', { name: '搜索' }).click();
     await page.waitForURL(/\/portal\/answers\?q=/);
@@ -187,30 +160,21 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
     await page.getByRole('button', { name: '切换到英文' }).click();
     await page.getByRole('link', { name: 'File an appeal' }).waitFor();
     await screenshot(page, 'portal-article.en');
-    await page.goto(`${server.baseUrl}/portal/answers?q=${encodeURIComponent('犬只登记')}`);
+    await page.goto(`${journey.baseUrl()}/portal/answers?q=${encodeURIComponent('犬只登记')}`);
     await page.getByRole('region', { name: 'Search results' }).waitFor();
     await screenshot(page, 'portal-answers.en');
     await page.context().close();
   }, 120_000);
   it("shows the reply once the unit has replied, and takes the citizen's rating", async () => {
     // The appeal goes the whole way through the API: filed, accepted, dispatched, signed, replied.
-    const api = (path: string) => `${server.baseUrl}/api/v1${path}`;
-    const as = async (username: string) => {
-      const context = await browser.newContext();
-      const login = await context.request.post(api('/auth/login'), {
-        data: { username, password: 'demo12345' },
-      });
-      expect(login.status()).toBe(200);
-      return context.request;
-    };
     const ok = async (response: Promise<{ status(): number; json(): Promise<unknown> }>) => {
       const done = await response;
       expect(done.status()).toBeLessThan(300);
       return done.json();
     };
-    const citizen = await browser.newContext();
+    const citizen = await journey.browser().newContext();
     const receipt = (await ok(
-      citizen.request.post(api('/public/appeals'), {
+      citizen.request.post(journey.apiUrl('/public/appeals'), {
         data: {
           description: '楼道里的声控灯坏了，晚上上下楼看不见。',
           citizenPhone: '13900001111',
@@ -219,26 +183,28 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
     )) as { number: string; queryCode: string };
     await citizen.close();
     const [operator, dispatcher, handler] = await Promise.all(
-      ['operator', 'dispatcher', 'handler'].map(as),
+      ['operator', 'dispatcher', 'handler'].map((username) => journey.api(username)),
     );
-    const found = (await ok(operator!.get(api(`/tickets?q=${receipt.number}`)))) as {
+    const found = (await ok(operator!.get(journey.apiUrl(`/tickets?q=${receipt.number}`)))) as {
       items: { id: number; number: string }[];
     };
     const id = found.items.find((item) => item.number === receipt.number)!.id;
-    await ok(operator!.post(api(`/tickets/${id}/accept`), { data: {} }));
-    const me = (await ok(handler!.get(api('/auth/me')))) as { user: { unitId: number } };
+    await ok(operator!.post(journey.apiUrl(`/tickets/${id}/accept`), { data: {} }));
+    const me = (await ok(handler!.get(journey.apiUrl('/auth/me')))) as { user: { unitId: number } };
     await ok(
-      dispatcher!.post(api(`/tickets/${id}/dispatch`), { data: { leadUnitId: me.user.unitId } }),
+      dispatcher!.post(journey.apiUrl(`/tickets/${id}/dispatch`), {
+        data: { leadUnitId: me.user.unitId },
+      }),
     );
-    await ok(handler!.post(api(`/tickets/${id}/sign`)));
+    await ok(handler!.post(journey.apiUrl(`/tickets/${id}/sign`)));
     await ok(
-      handler!.post(api(`/tickets/${id}/reply`), {
+      handler!.post(journey.apiUrl(`/tickets/${id}/reply`), {
         data: { text: '已更换楼道声控灯，请您查看。' },
       }),
     );
 
-    const page = await phone('zh-CN');
-    await page.goto(`${server.baseUrl}/portal/track`);
+    const page = await journey.page({ locale: 'zh-CN' });
+    await page.goto(`${journey.baseUrl()}/portal/track`);
     await page.getByLabel('工单编号').fill(receipt.number);
     await page.getByLabel('查询码').fill(receipt.queryCode);
     await page.getByRole('button', { name: '查询', exact: true }).click();

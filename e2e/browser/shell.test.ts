@@ -1,34 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  launchBrowser,
-  loginAs,
-  screenshot,
-  startDemoServer,
-  type DemoServer,
-} from '../../src/test-support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 describe.runIf(browserAvailable)('the staff app in a browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const newPage = async (locale: 'zh-CN' | 'en'): Promise<Page> => {
-    const context = await browser.newContext({ locale, timezoneId: 'America/New_York' });
-    return context.newPage();
-  };
+  const journey = useJourney({ context: { timezoneId: 'America/New_York' } });
 
   it('shows the login in the browser language and refuses a wrong password by name', async () => {
-    const page = await newPage('zh-CN');
-    await page.goto(`${server.baseUrl}/operator`);
+    const page = await journey.page({ locale: 'zh-CN' });
+    await page.goto(`${journey.baseUrl()}/operator`);
     await page.getByRole('heading', { name: '登录' }).waitFor();
     await screenshot(page, 'login.zh-CN');
     await page.getByLabel('用户名').fill('operator');
@@ -41,8 +19,7 @@ describe.runIf(browserAvailable)('the staff app in a browser', () => {
   });
 
   it('takes each role to its workspace after login, and back to the login after logout', async () => {
-    const page = await newPage('en');
-    await loginAs(page, server.baseUrl, 'kbeditor');
+    const page = await journey.staff('kbeditor', '/', { locale: 'en' });
     await page.waitForURL(/\/knowledge$/);
     const nav = page.getByRole('navigation').getByRole('link', { name: 'Knowledge base' });
     expect(await nav.getAttribute('aria-current')).toBe('page');
@@ -52,10 +29,10 @@ describe.runIf(browserAvailable)('the staff app in a browser', () => {
   });
 
   it('serves the app for deep links and keeps unknown API paths as JSON errors', async () => {
-    const page = await newPage('en');
-    const response = await page.goto(`${server.baseUrl}/knowledge/12345`);
+    const page = await journey.page({ locale: 'en' });
+    const response = await page.goto(`${journey.baseUrl()}/knowledge/12345`);
     expect(response?.headers()['content-type']).toContain('text/html');
-    const api = await page.request.get(`${server.baseUrl}/api/v1/no-such-route`);
+    const api = await page.request.get(journey.apiUrl('/no-such-route'));
     expect(api.status()).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('ROUTE_NOT_FOUND');
     await page.context().close();

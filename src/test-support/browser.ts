@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, waitForExit, type ServerProcess } from './server-process.js';
 
 /** Debian's Chromium (apt-get install chromium), or CHROMIUM_PATH. */
@@ -14,6 +22,9 @@ if (!browserAvailable) {
     throw new Error(`${message}: under CI=true the browser journeys must run`);
   console.warn(`${message}: the browser journeys are skipped`);
 }
+
+/** The password of every demo login. */
+export const DEMO_PASSWORD = 'demo12345';
 
 /** Where journeys save their screenshots; CI prints this path. */
 export const SCREENSHOT_DIR = path.resolve(
@@ -79,7 +90,7 @@ export async function loginAs(
 ): Promise<void> {
   await page.goto(`${baseUrl}${path}`);
   await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo12345');
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.locator('header.topbar').waitFor();
 }
@@ -88,4 +99,115 @@ export async function loginAs(
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The JSON of an API response that must have `status`; otherwise fails naming the URL, the
+ * status and the body the server sent.
+ */
+export async function json<T>(
+  response: APIResponse | Promise<APIResponse>,
+  status = 200,
+): Promise<T> {
+  const done = await response;
+  if (done.status() !== status)
+    throw new Error(`${done.url()}: expected ${status}, got ${done.status()} ${await done.text()}`);
+  return (await done.json()) as T;
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+/** A browser context of a journey: its language, over the journey's context defaults. */
+export interface JourneyPageOptions extends BrowserContextOptions {
+  locale: Locale;
+}
+
+export interface JourneyOptions {
+  /**
+   * Context options for every page of the journey (a phone's viewport, a time zone), over the
+   * defaults: the centre's time zone (Asia/Shanghai) on a 1440×900 desk screen.
+   */
+  context?: BrowserContextOptions;
+}
+
+export interface Journey {
+  /** The demo server, e.g. `http://127.0.0.1:41234`. */
+  baseUrl(): string;
+  browser(): Browser;
+  /** The absolute URL of an API path: `apiUrl('/tickets')` → `<baseUrl>/api/v1/tickets`. */
+  apiUrl(path: string): string;
+  /** A page in a browser context of its own (its own cookies), not logged in. */
+  page(options: JourneyPageOptions): Promise<Page>;
+  /** A person at a desk: their own page, logged in through the login form, at `path`. */
+  staff(username: string, path: string, options?: Partial<JourneyPageOptions>): Promise<Page>;
+  /** An API session of a demo user (the request context keeps its cookie). */
+  api(username: string): Promise<APIRequestContext>;
+  /**
+   * GET an API path (`/tickets?…`) that must answer `status`, and its JSON; with a page, as the
+   * page sees it (its cookies).
+   */
+  getJson<T>(from: APIRequestContext | Page, path: string, status?: number): Promise<T>;
+}
+
+const JOURNEY_DEFAULTS: BrowserContextOptions = {
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1440, height: 900 },
+};
+
+/**
+ * A browser journey's demo server and browser, started together before the describe's tests
+ * and closed after them. Call it inside the `describe`; a `beforeAll` registered after it runs
+ * once both are up.
+ */
+export function useJourney(options: JourneyOptions = {}): Journey {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 180_000);
+
+  const started = (): { server: DemoServer; browser: Browser } => {
+    if (!server || !browser) throw new Error('the journey is not started: call it in a test');
+    return { server, browser };
+  };
+  const baseUrl = () => started().server.baseUrl;
+  const apiUrl = (path: string) => `${baseUrl()}/api/v1${path}`;
+  const page = async (pageOptions: JourneyPageOptions): Promise<Page> => {
+    const context = await started().browser.newContext({
+      ...JOURNEY_DEFAULTS,
+      ...options.context,
+      ...pageOptions,
+    });
+    return context.newPage();
+  };
+
+  return {
+    baseUrl,
+    browser: () => started().browser,
+    apiUrl,
+    page,
+    async staff(username, path, pageOptions = {}) {
+      const staffPage = await page({ locale: 'zh-CN', ...pageOptions });
+      await loginAs(staffPage, baseUrl(), username, path);
+      return staffPage;
+    },
+    async api(username) {
+      const context = await started().browser.newContext();
+      await json(
+        context.request.post(apiUrl('/auth/login'), {
+          data: { username, password: DEMO_PASSWORD },
+        }),
+      );
+      return context.request;
+    },
+    getJson<T>(from: APIRequestContext | Page, path: string, status = 200): Promise<T> {
+      const request = 'request' in from ? from.request : from;
+      return json<T>(request.get(apiUrl(path)), status);
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { Link } from '../../router';
 import { useFormat } from '../../settings';
 import { Field } from '../../ui/forms';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../tickets/badges';
 import { CHANNELS, type CallerHistory, type Channel, type Contact } from './types';
 
 /**

@@ -5,7 +5,7 @@ import { Link } from '../../router';
 import { useFormat } from '../../settings';
 import { keyTermOf } from './category-search';
 import type { ReferenceData } from './reference-data';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../tickets/badges';
 import { OPEN_STATUSES, type AppealDraft, type TicketListItem } from './types';
 
 const WINDOW_DAYS = 30;
