@@ -6,6 +6,8 @@ export class ApiError extends Error {
     message: string,
     /** The input the server refused, without its "body." / "query." prefix ("description"). */
     readonly field?: string,
+    /** For a schema validation failure: the rule broken and its limit, to say it in any language. */
+    readonly rule?: { rule: string; limit?: number; allowed?: string[] },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -13,7 +15,14 @@ export class ApiError extends Error {
 }
 
 interface Envelope {
-  error?: { code?: string; message?: string; field?: string };
+  error?: {
+    code?: string;
+    message?: string;
+    field?: string;
+    rule?: string;
+    limit?: number;
+    allowed?: string[];
+  };
 }
 
 const FIELD_PREFIX = /^(body|query|querystring|params)\./;
@@ -31,6 +40,7 @@ async function toError(response: Response): Promise<ApiError> {
     error.code ?? `HTTP_${response.status}`,
     error.message ?? response.statusText,
     error.field?.replace(FIELD_PREFIX, ''),
+    error.rule ? { rule: error.rule, limit: error.limit, allowed: error.allowed } : undefined,
   );
 }
 

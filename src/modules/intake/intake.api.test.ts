@@ -66,6 +66,18 @@ describe.each(TEST_DIALECTS)('intake API on %s', (dialect) => {
     expect(missing.json<ErrorBody>().error).toMatchObject({
       code: 'VALIDATION_FAILED',
       field: 'body.description',
+      rule: 'required',
+    });
+    // The rule and its limit, for a client to say it in the user's language.
+    const tooLong = await post(
+      '/api/v1/tickets',
+      { channel: 'phone', appealType: 'help', urgency: 'normal', description: '长'.repeat(5001) },
+      op,
+    );
+    expect(tooLong.json<ErrorBody>().error).toMatchObject({
+      field: 'body.description',
+      rule: 'maxLength',
+      limit: 5000,
     });
     const badCategory = await post(
       '/api/v1/tickets',

@@ -3,19 +3,44 @@ import { DomainError, httpStatusOf } from '../errors.js';
 
 interface ValidationIssue {
   instancePath?: string;
-  params?: { missingProperty?: string; additionalProperty?: string };
+  keyword?: string;
+  params?: {
+    missingProperty?: string;
+    additionalProperty?: string;
+    limit?: number;
+    format?: string;
+    allowedValues?: unknown[];
+  };
   message?: string;
 }
 
-/** Names the field of a schema validation failure ("body.description", "query.page"). */
-function describeValidation(error: FastifyError): { field: string; message: string } {
+/** What a client needs to say the rule in the user's language: { rule: 'maxLength', limit: 200 }. */
+export interface BrokenRule {
+  rule: string;
+  limit?: number;
+  allowed?: string[];
+}
+
+/**
+ * Names the field of a schema validation failure ("body.description", "query.page") and the
+ * rule it broke.
+ */
+function describeValidation(error: FastifyError): {
+  field: string;
+  message: string;
+  rule: BrokenRule;
+} {
   const issue = (error.validation?.[0] ?? {}) as ValidationIssue;
   const context = error.validationContext ?? 'body';
   const pathParts = (issue.instancePath ?? '').split('/').filter(Boolean);
   if (issue.params?.missingProperty) pathParts.push(issue.params.missingProperty);
   if (issue.params?.additionalProperty) pathParts.push(issue.params.additionalProperty);
   const field = [context, ...pathParts].join('.');
-  return { field, message: `${field} ${issue.message ?? 'is invalid'}` };
+  const rule: BrokenRule = { rule: issue.keyword ?? 'invalid' };
+  if (typeof issue.params?.limit === 'number') rule.limit = issue.params.limit;
+  if (Array.isArray(issue.params?.allowedValues))
+    rule.allowed = issue.params.allowedValues.map(String);
+  return { field, message: `${field} ${issue.message ?? 'is invalid'}`, rule };
 }
 
 /** One error envelope for the whole API: { error: { code, message, requestId, field? } }. */
@@ -32,10 +57,10 @@ export function registerErrorHandler(
       });
     }
     if (error.validation) {
-      const { field, message } = describeValidation(error);
+      const { field, message, rule } = describeValidation(error);
       return reply
         .status(400)
-        .send({ error: { code: 'VALIDATION_FAILED', message, requestId, field } });
+        .send({ error: { code: 'VALIDATION_FAILED', message, requestId, field, ...rule } });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {

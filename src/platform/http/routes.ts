@@ -11,6 +11,10 @@ export const ErrorEnvelope = Type.Object({
     message: Type.String(),
     requestId: Type.String(),
     field: Type.Optional(Type.String()),
+    /** For a schema validation failure: the rule broken (minLength, required…) and its limit. */
+    rule: Type.Optional(Type.String()),
+    limit: Type.Optional(Type.Number()),
+    allowed: Type.Optional(Type.Array(Type.String())),
   }),
 });
 

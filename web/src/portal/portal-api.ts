@@ -2,6 +2,7 @@
 // src/modules/knowledge (public answers).
 import { ApiError } from '../api';
 import type { Translate } from '../i18n';
+import { describeRule } from '../ui/forms';
 
 export const APPEAL_TYPES = [
   'enquiry',
@@ -102,7 +103,7 @@ export function failureText(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return t('portal.error.rateLimited');
     if (error.status >= 500) return t('portal.error.server');
-    return error.message;
+    return describeRule(t, error);
   }
   if (error instanceof TypeError) return t('portal.error.offline');
   return error instanceof Error ? error.message : String(error);
