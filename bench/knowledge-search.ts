@@ -3,14 +3,11 @@ import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// The benchmark measures the search index itself, below the knowledge module's surface.
-// eslint-disable-next-line no-restricted-imports
-import { KnowledgeSearch } from '../src/modules/knowledge/search/knowledge-search.js';
-// eslint-disable-next-line no-restricted-imports
-import type {
-  IndexedArticle,
-  SearchOptions,
-} from '../src/modules/knowledge/search/search-types.js';
+import {
+  KnowledgeSearch,
+  type IndexedArticle,
+  type SearchOptions,
+} from '../src/modules/knowledge/index.js';
 import { parseCsv } from '../src/platform/csv.js';
 import type { DialectName } from '../src/platform/db/database.js';
 import {
@@ -339,9 +336,7 @@ async function benchDialect(dialect: DialectName, corpus: Corpus) {
     };
     return result;
   } finally {
-    // Closing SQLite waits for its checkpoint thread, which does not keep the process alive.
-    const keepAlive = setInterval(() => undefined, 1000);
-    await testDb.drop().finally(() => clearInterval(keepAlive));
+    await testDb.drop();
   }
 }
 

@@ -46,6 +46,8 @@ export type {
   KnowledgeTransferService,
 } from './knowledge-transfer.service.js';
 export { REVIEW_DUE_KIND, type ReviewReminderService } from './review-reminders.service.js';
+export { KnowledgeSearch } from './search/knowledge-search.js';
+export type { IndexedArticle, SearchOptions } from './search/search-types.js';
 
 export interface KnowledgeModule {
   /** Writing articles and their life cycle: draft → in_review → published → retired. */

@@ -1,6 +1,13 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test-support/databases.js';
+
+const run = promisify(execFile);
 
 // The WAL header's checkpoint sequence number (bytes 12-15) goes up each time SQLite restarts the
 // log from its beginning, which it does on the first write after a complete checkpoint.
@@ -50,5 +57,31 @@ describe('background checkpoints on SQLite', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBeGreaterThan(2000);
+  });
+});
+
+describe('closing a SQLite database', () => {
+  it('finishes before a script that ends with the close exits', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openhotline-close-'));
+    const database = pathToFileURL(path.resolve('src/platform/db/database.ts')).href;
+    // A script whose last step is closing the database: nothing else keeps the process alive.
+    const script = `
+      const { openDatabase } = await import(${JSON.stringify(database)});
+      const db = openDatabase({ url: ${JSON.stringify(`sqlite:${dir}/t.db`)} });
+      await db.write((trx) => trx.selectFrom('sqlite_master').select('name').execute());
+      await db.close();
+      console.log('closed');`;
+    try {
+      const { stdout } = await run(process.execPath, [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        script,
+      ]);
+      expect(stdout.trim()).toBe('closed');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -35,6 +35,9 @@ export class BackgroundCheckpointer {
 
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    // While it finishes, the thread keeps the process alive: a script whose last step is
+    // closing the database must not exit half-way through closing it.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryPieces } from './analyzer.js';
-import { draftConcepts, planQuery } from './query-plan.js';
+import { allocatePostings, draftConcepts, planQuery } from './query-plan.js';
 import { best, scoreEach, scorePostings, type PostingList } from './ranking.js';
 import { SynonymMatcher } from './synonyms.js';
 
@@ -60,5 +60,21 @@ describe('ranking', () => {
     allowed[7] = 1;
     const scored = scorePostings(plan, lists, (id) => id, allowed);
     expect(scored.ids.every((id) => id === 7)).toBe(true);
+  });
+});
+
+describe('reading postings', () => {
+  it('reads rare terms whole and only the best postings of very common ones', () => {
+    const term = (name: string, df: number) => ({ term: name, df, idf: 0 });
+    const { whole, cut } = allocatePostings([
+      term('的', 48_000),
+      term('路灯', 300),
+      term('小区', 20_000),
+      term('不亮', 90),
+    ]);
+    expect(whole).toEqual(['不亮', '路灯']);
+    expect(cut.map((c) => c.term)).toEqual(['小区', '的']);
+    const read = 390 + cut.reduce((n, c) => n + c.limit, 0);
+    expect(read).toBeLessThanOrEqual(12_000);
   });
 });
