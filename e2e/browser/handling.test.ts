@@ -324,6 +324,24 @@ describe.runIf(browserAvailable)(
       const coordinator = await journey.staff('coordinator', '/coordination', { locale: 'en' });
       await coordinator.getByRole('table', { name: 'Overdue' }).waitFor();
       await screenshot(coordinator, 'coordination.en');
+
+      // The coordinator also dispatches inside the district: the queue holds 江阳区's only.
+      await coordinator
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Dispatch', exact: true })
+        .click();
+      await coordinator.getByRole('heading', { name: /Tickets awaiting dispatch/ }).waitFor();
+      const queue = await journey.getJson<{ items: Array<{ districtId: number | null }> }>(
+        coordinator,
+        '/dispatch/queue',
+      );
+      const district = (
+        await journey.getJson<{ user: { districtId: number } }>(coordinator, '/auth/me')
+      ).user.districtId;
+      expect(queue.items.every((item) => item.districtId === district)).toBe(true);
+      await expect
+        .poll(() => coordinator.locator('table tbody tr').count())
+        .toBe(queue.items.length);
       await coordinator.context().close();
     }, 120_000);
   },

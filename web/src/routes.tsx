@@ -45,7 +45,7 @@ const KnowledgeReportsPage = lazy(() => import('./workspaces/knowledge/ReportsPa
 
 export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/operator', roles: ['operator'], page: OperatorPage },
-  { pattern: '/dispatch', roles: ['dispatcher'], page: DispatchPage },
+  { pattern: '/dispatch', roles: ['dispatcher', 'coordinator'], page: DispatchPage },
   { pattern: '/handling', roles: ['handler'], page: HandlingPage },
   { pattern: '/coordination', roles: ['coordinator'], page: CoordinationPage },
   { pattern: '/callback', roles: ['callback_agent'], page: CallbackPage },

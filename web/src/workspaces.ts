@@ -10,9 +10,10 @@ export interface Workspace {
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: '/operator', label: 'nav.operator', roles: ['operator'] },
-  { path: '/dispatch', label: 'nav.dispatch', roles: ['dispatcher'] },
-  { path: '/handling', label: 'nav.handling', roles: ['handler'] },
+  // A coordinator starts on their district and also dispatches inside it.
   { path: '/coordination', label: 'nav.coordination', roles: ['coordinator'] },
+  { path: '/dispatch', label: 'nav.dispatch', roles: ['dispatcher', 'coordinator'] },
+  { path: '/handling', label: 'nav.handling', roles: ['handler'] },
   { path: '/callback', label: 'nav.callback', roles: ['callback_agent'] },
   {
     path: '/tickets',
