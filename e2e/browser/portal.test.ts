@@ -39,6 +39,9 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
       .getByLabel('诉求内容')
       .fill('小区门口的路灯坏了一个星期，晚上很黑，老人出门不安全。');
     await page.getByLabel('地址').fill('江阳区南城街道白招牌社区 3 栋门口');
+    // The citizen may say what it is about and where; both are optional.
+    await page.getByLabel('诉求类别').selectOption({ label: '市政设施' });
+    await page.getByLabel('所在区县').selectOption({ label: '江阳区' });
     await page.getByRole('button', { name: '使用我当前的位置' }).click();
     await page.getByRole('status').filter({ hasText: '已附上位置' }).waitFor();
     await page.getByLabel('手机号码').fill('abc');
@@ -68,6 +71,16 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
     expect(code).not.toBe('');
     await receipt.getByText('查询码只显示这一次').waitFor();
     await screenshot(page, 'portal-receipt.zh-CN');
+    const filed = await journey.getJson<{ categoryId: number; districtId: number }>(
+      await journey.api('supervisor'),
+      `/tickets/by-number/${number}`,
+    );
+    const districts = await journey.getJson<{ items: Array<{ id: number; name: string }> }>(
+      page.request,
+      '/public/districts',
+    );
+    expect(filed.districtId).toBe(districts.items.find((d) => d.name === '江阳区')?.id);
+    expect(filed.categoryId).not.toBeNull();
 
     // From the receipt, the tracking opens with number and code filled in, and shows the progress.
     await page.getByRole('link', { name: '查询办理进度' }).click();

@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { UTF8_BOM } from '../../platform/csv.js';
 import { requireActor } from '../../platform/http/request-actor.js';
-import { ErrorEnvelope, errorResponses, IdParams } from '../../platform/http/routes.js';
+import { ErrorEnvelope, errorResponses, IdParams, Nullable } from '../../platform/http/routes.js';
 import type { CategoryService } from './categories.service.js';
+import type { CategoryNode } from './catalogue-types.js';
 
 const CategoryProperties = {
   id: Type.Integer(),
@@ -69,8 +70,39 @@ export function sendCsv(reply: FastifyReply, filename: string, csv: string) {
     .send(UTF8_BOM + csv);
 }
 
+const PublicCategory = Type.Object({
+  id: Type.Integer(),
+  parentId: Nullable(Type.Integer()),
+  level: Type.Integer(),
+  name: Type.String(),
+  nameEn: Nullable(Type.String()),
+});
+
 export function categoryRoutes(app: FastifyInstance, categories: CategoryService): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/public/categories',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'The active categories, for citizens choosing what their appeal is about',
+        security: [],
+        response: { 200: Type.Object({ items: Type.Array(PublicCategory) }) },
+      },
+    },
+    async () => {
+      const items: Array<Static<typeof PublicCategory>> = [];
+      const walk = (nodes: CategoryNode[]) => {
+        for (const { id, parentId, level, name, nameEn, children } of nodes) {
+          items.push({ id, parentId, level, name, nameEn });
+          walk(children);
+        }
+      };
+      walk(await categories.tree());
+      return { items };
+    },
+  );
   const tags = ['categories'];
 
   api.get(

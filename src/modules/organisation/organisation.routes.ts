@@ -2,8 +2,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../platform/http/request-actor.js';
-import { errorResponses, IdParams, Page } from '../../platform/http/routes.js';
+import { errorResponses, IdParams, Nullable, Page } from '../../platform/http/routes.js';
 import type { OrganisationServiceImpl } from './organisation.service.js';
+import type { UnitNode } from './unit.js';
 import {
   CreateUnitBody,
   JurisdictionSchema,
@@ -20,6 +21,45 @@ const tags = ['organisation'];
 export function organisationRoutes(service: OrganisationServiceImpl) {
   return (root: FastifyInstance): void => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+    const Place = Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      nameEn: Nullable(Type.String()),
+    });
+    app.get(
+      '/public/districts',
+      {
+        schema: {
+          tags: ['public'],
+          summary:
+            'Districts and counties with their streets and towns, for citizens placing an appeal',
+          security: [],
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Object({ ...Place.properties, streets: Type.Array(Place) })),
+            }),
+          },
+        },
+      },
+      async () => {
+        const place = (unit: UnitNode) => ({ id: unit.id, name: unit.name, nameEn: unit.nameEn });
+        const districts: UnitNode[] = [];
+        const find = (nodes: UnitNode[]) => {
+          for (const node of nodes) {
+            if (node.type === 'district') districts.push(node);
+            else find(node.children);
+          }
+        };
+        find(await service.getTree());
+        return {
+          items: districts.map((district) => ({
+            ...place(district),
+            streets: district.children.filter((c) => c.type === 'street').map(place),
+          })),
+        };
+      },
+    );
 
     app.get(
       '/units',

@@ -2,6 +2,10 @@ import { defineMessages } from './define';
 
 export const portal = defineMessages({
   'zh-CN': {
+    'portal.file.category': '诉求类别',
+    'portal.file.categoryUnknown': '不确定，由话务员判断',
+    'portal.file.district': '所在区县',
+    'portal.file.districtUnknown': '不确定',
     'portal.documentTitle': '12345 市民服务',
     'portal.brand': '政务服务便民热线',
     'portal.home': '市民服务首页',
@@ -113,6 +117,10 @@ export const portal = defineMessages({
     'portal.error.offline': '网络连接不上，请检查网络后再试',
   },
   en: {
+    'portal.file.category': 'What it is about',
+    'portal.file.categoryUnknown': 'Not sure: the centre will decide',
+    'portal.file.district': 'District or county',
+    'portal.file.districtUnknown': 'Not sure',
     'portal.documentTitle': '12345 Citizen services',
     'portal.brand': 'City Service Hotline',
     'portal.home': 'Citizen services home',

@@ -3,6 +3,7 @@ import { api, ApiError, qs } from '../api';
 import { useT, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { Field, Notice } from '../ui/forms';
+import { AppealPlaceAndMatter } from './AppealPlaceAndMatter';
 import { PhotoPicker, PhotoResults, uploadPhotos, type PhotoResult } from './Photos';
 import {
   APPEAL_TYPES,
@@ -51,6 +52,8 @@ function AppealForm({ onFiled }: { onFiled: (receipt: Receipt, photos: File[]) =
   const [appealType, setAppealType] = useState<AppealType | ''>('');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
+  const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [districtId, setDistrictId] = useState<number | null>(null);
   const [location, setLocation] = useState<Location | null>(null);
   const [locating, setLocating] = useState(false);
   const [citizenName, setCitizenName] = useState('');
@@ -99,6 +102,8 @@ function AppealForm({ onFiled }: { onFiled: (receipt: Receipt, photos: File[]) =
       citizenPhone: citizenPhone.trim(),
       ...(appealType ? { appealType } : {}),
       ...(address.trim() ? { address: address.trim() } : {}),
+      ...(categoryId !== null ? { categoryId } : {}),
+      ...(districtId !== null ? { districtId } : {}),
       ...(location ?? {}),
       ...(citizenName.trim() ? { citizenName: citizenName.trim() } : {}),
       ...(confidential ? { confidential: true } : {}),
@@ -118,6 +123,8 @@ function AppealForm({ onFiled }: { onFiled: (receipt: Receipt, photos: File[]) =
             'appealType',
             'description',
             'address',
+            'categoryId',
+            'districtId',
             'location',
             'citizenName',
             'citizenPhone',
@@ -183,6 +190,13 @@ function AppealForm({ onFiled }: { onFiled: (receipt: Receipt, photos: File[]) =
           onChange={(event) => setAddress(event.target.value)}
         />
       </Field>
+      <AppealPlaceAndMatter
+        categoryId={categoryId}
+        onCategory={setCategoryId}
+        districtId={districtId}
+        onDistrict={setDistrictId}
+        errors={fieldErrors}
+      />
       <div className={`portal-location${fieldErrors.location ? ' field-invalid' : ''}`}>
         <button type="button" onClick={locate} disabled={locating}>
           {locating ? t('portal.file.location.finding') : t('portal.file.location.use')}

@@ -19,6 +19,8 @@ export interface PublicAppeal {
   description: string;
   appealType?: AppealType;
   address?: string | null;
+  categoryId?: number | null;
+  districtId?: number | null;
   lat?: number | null;
   lng?: number | null;
   citizenName?: string | null;
