@@ -162,4 +162,42 @@ describe('npm run cli', () => {
       expect.objectContaining({ unit_id: unit.id, kind: 'kb_review_due', read_at: null }),
     ]);
   });
+
+  it('exports the knowledge base as Markdown files and loads them back', async () => {
+    const source = path.join(dir, 'kb-in');
+    fs.mkdirSync(source, { recursive: true });
+    fs.writeFileSync(
+      path.join(source, 'water.md'),
+      '---\ntitle: 停水了怎么查询 𠮷\nkeywords: [停水, 断水]\naudience: public\n---\n\n计划停水提前 **24 小时** 公告 🚰\n',
+    );
+    fs.writeFileSync(path.join(source, 'bad.md'), '---\naudience: nobody\n---\n\nno title\n');
+    // All or none: one bad file refuses both, naming the file.
+    const refused = await cli(
+      'knowledge:import',
+      '--as',
+      'kb1',
+      path.join(source, 'water.md'),
+      path.join(source, 'bad.md'),
+    ).catch((error: { code: number; stderr: string; stdout: string }) => error);
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toContain('bad.md');
+
+    const loaded = await cli('knowledge:import', '--as', 'kb1', path.join(source, 'water.md'));
+    expect(loaded.stdout).toContain('created 1, updated 0');
+    const out = path.join(dir, 'kb-out');
+    expect((await cli('knowledge:export', '--as', 'kb1', '--dir', out)).stdout).toMatch(
+      /wrote [1-9]\d* articles/,
+    );
+    const exported = fs
+      .readdirSync(out)
+      .map((name) => fs.readFileSync(path.join(out, name), 'utf8'))
+      .find((text) => text.includes('停水了怎么查询 𠮷'));
+    expect(exported).toContain('计划停水提前 **24 小时** 公告 🚰');
+    expect(exported).toMatch(/^---\n/);
+
+    const nobody = await cli('knowledge:export', '--as', 'nobody', '--dir', out).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(nobody).toMatchObject({ code: 2 });
+  });
 });

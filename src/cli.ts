@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { createServices } from './composition.js';
 import { loadConfigOrExit, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
@@ -19,6 +20,10 @@ Commands:
   export-tickets [--format csv|json] [--out FILE] [--from ISO] [--to ISO]
                                   export tickets (citizen data masked unless --unmasked)
   knowledge:remind                notify owner units of knowledge articles due for review
+  knowledge:export --as <editor> --dir DIR
+                                  write every article the editor may see as DIR/article-<id>.md
+  knowledge:import --as <editor> FILE...
+                                  load articles from .md and .csv files, all or none
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for npm start.`;
 
@@ -124,6 +129,53 @@ async function run(
       const created = await services.knowledge.reviews.remindDueReviews();
       console.log(`${created} new review reminder(s)`);
       return 0;
+    }
+    case 'knowledge:export':
+    case 'knowledge:import': {
+      const username = option(args, '--as');
+      if (!username) {
+        console.error(`${command} needs --as <username> of a knowledge editor`);
+        return 2;
+      }
+      await migrateToLatest(database);
+      const services = createServices(database, config, systemClock);
+      const actor = await services.auth.service.actorOfUsername(username);
+      if (!actor) {
+        console.error(`no active user ${username}`);
+        return 2;
+      }
+      if (command === 'knowledge:export') {
+        const dir = option(args, '--dir');
+        if (!dir) {
+          console.error('knowledge:export needs --dir DIR');
+          return 2;
+        }
+        fs.mkdirSync(dir, { recursive: true });
+        let written = 0;
+        for (let page = 1; ; page++) {
+          const { items, total } = await services.knowledge.query.list(actor, {
+            page,
+            pageSize: 100,
+          });
+          for (const article of items) {
+            const file = await services.knowledge.transfer.markdownOf(actor, article.id);
+            fs.writeFileSync(path.join(dir, file.filename), file.text);
+            written++;
+          }
+          if (items.length === 0 || page * 100 >= total) break;
+        }
+        console.log(`wrote ${written} articles to ${dir}`);
+        return 0;
+      }
+      const names = args.filter((arg, i) => arg !== '--as' && args[i - 1] !== '--as');
+      const files = names.map((name) => ({
+        name: path.basename(name),
+        text: fs.readFileSync(name, 'utf8'),
+      }));
+      const result = await services.knowledge.transfer.import(actor, files);
+      for (const problem of result.errors) console.error(JSON.stringify(problem));
+      console.log(`created ${result.created}, updated ${result.updated}`);
+      return result.errors.length > 0 ? 1 : 0;
     }
     default:
       console.log(USAGE);

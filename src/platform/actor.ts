@@ -27,7 +27,8 @@ export interface Actor {
   /** The district (区/县) the user's unit belongs to; null for city-level units. */
   readonly districtId: number | null;
   readonly roles: readonly Role[];
-  readonly via: 'session' | 'token';
+  /** How they came: a browser session, an API token, or the command line on the server. */
+  readonly via: 'session' | 'token' | 'cli';
 }
 
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>

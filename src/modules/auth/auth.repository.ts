@@ -42,6 +42,20 @@ export async function findLoginUser(
   return rows.find((r) => r.username === exact) ?? rows[0];
 }
 
+/** An active user by username, for the command line acting as them. */
+export async function findActiveUser(
+  db: Executor,
+  username: string,
+): Promise<ActorRow | undefined> {
+  return db
+    .selectFrom('users')
+    .innerJoin('units', 'units.id', 'users.unit_id')
+    .select(ACTOR_COLUMNS)
+    .where('users.username', '=', username)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+}
+
 /** The user of a live session (by the hash of its token); none when expired or deactivated. */
 export async function findSessionActor(
   db: Executor,

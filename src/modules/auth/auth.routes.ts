@@ -74,7 +74,7 @@ export function authRoutes(auth: AuthServiceImpl, tokens: TokenServiceImpl, conf
           response: {
             200: Type.Object({
               user: SessionUserSchema,
-              via: Type.Enum(['session', 'token']),
+              via: Type.Enum(['session', 'token', 'cli']),
             }),
             ...errorResponses,
           },

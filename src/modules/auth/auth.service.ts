@@ -91,6 +91,12 @@ export class AuthServiceImpl {
     return row ? this.toActor(row, 'session') : null;
   }
 
+  /** An active user as the command line acts for them (`--as <username>`); null if none. */
+  async actorOfUsername(username: string): Promise<Actor | null> {
+    const row = await repo.findActiveUser(this.database.db, username);
+    return row ? this.toActor(row, 'cli') : null;
+  }
+
   private async actorOfToken(token: string): Promise<Actor | null> {
     const row = await repo.findTokenActor(this.database.db, hashSecret(token));
     if (!row) return null;

@@ -32,6 +32,8 @@ export interface AuthService {
   login(username: string, password: string): Promise<LoginResult>;
   /** Ends the session of a cookie value. */
   logout(sessionToken: string | undefined): Promise<void>;
+  /** An active user as the command line acts for them; null when there is none. */
+  actorOfUsername(username: string): Promise<Actor | null>;
 }
 
 /** User administration; `'system'` is the CLI or the demo seed acting without a logged-in admin. */
