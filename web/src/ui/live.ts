@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 /** A ticket changed (in the viewer's scope): enough to know whether to reload. */
 export interface TicketChange {
@@ -53,4 +53,48 @@ export function useTicketChanges(onChange: Listener): void {
       if (listeners.size === 0) disconnect();
     };
   }, []);
+}
+
+/**
+ * `run`, at most once per `ms`: the first call runs at once, calls inside the window fold into
+ * one trailing run (so a burst of server pushes reloads once, and the last one is not lost).
+ */
+export function useThrottled(run: () => void, ms = 500): () => void {
+  const latest = useRef(run);
+  const last = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    latest.current = run;
+  });
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return useCallback(() => {
+    if (timer.current !== undefined) return;
+    const fire = () => {
+      timer.current = undefined;
+      last.current = Date.now();
+      latest.current();
+    };
+    const wait = last.current + ms - Date.now();
+    if (wait <= 0) fire();
+    else timer.current = window.setTimeout(fire, wait);
+  }, [ms]);
+}
+
+/**
+ * Reloads a screen when the server says a ticket it shows changed (`accept`; by default any
+ * ticket in the user's scope), throttled to once per `ms`, and always after a reconnection.
+ */
+export function useLiveReload(
+  reload: () => void,
+  accept: (change: TicketChange) => boolean = () => true,
+  ms = 500,
+): void {
+  const throttled = useThrottled(reload, ms);
+  const acceptRef = useRef(accept);
+  useEffect(() => {
+    acceptRef.current = accept;
+  });
+  useTicketChanges((change) => {
+    if (change === null || acceptRef.current(change)) throttled();
+  });
 }

@@ -9,7 +9,7 @@ import { CallbackForm } from './CallbackForm';
 import { CallbackQueue } from './CallbackQueue';
 import { loadNames, type Names } from './names';
 import { NoContactForm } from './NoContactForm';
-import { useThrottled } from './throttle';
+import { useThrottled } from '../../ui/live';
 import { CitizenCard, TicketHeading, TicketSideBySide } from './TicketSideBySide';
 import type { QueueItem, TicketSummary, TicketView } from './types';
 

@@ -2,7 +2,7 @@ import { api, type Page } from '../../api';
 import { useT } from '../../i18n';
 import { navigate, useLocation } from '../../router';
 import { useLoad } from '../../ui/data';
-import { useLiveReload } from '../tickets/live-reload';
+import { useLiveReload } from '../../ui/live';
 import type { RequestItem } from '../tickets/types';
 import { QueueView } from './QueueView';
 import { RequestsView } from './RequestsView';

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { useFormat } from '../../settings';
 import { LoadState, useLoad } from '../../ui/data';
 import { Field, Notice } from '../../ui/forms';
-import { useLiveReload } from '../tickets/live-reload';
+import { useLiveReload } from '../../ui/live';
 import { useNames } from '../tickets/reference';
 import { URGENCIES, type BulkResult, type QueueItem, type TicketSummary } from '../tickets/types';
 import { useDescribeUnits } from './DispatchForm';

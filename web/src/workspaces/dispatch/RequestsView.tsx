@@ -6,7 +6,7 @@ import { useFormat } from '../../settings';
 import { LoadState, useLoad } from '../../ui/data';
 import { Notice } from '../../ui/forms';
 import { StatusBadge } from '../tickets/badges';
-import { useLiveReload } from '../tickets/live-reload';
+import { useLiveReload } from '../../ui/live';
 import type { RequestItem } from '../tickets/types';
 import { RequestDecision } from './RequestDecision';
 

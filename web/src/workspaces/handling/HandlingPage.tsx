@@ -5,7 +5,8 @@ import { navigate, useLocation } from '../../router';
 import { useUser } from '../../session';
 import { LoadState, useLoad } from '../../ui/data';
 import { Notice } from '../../ui/forms';
-import { useLiveReload, useNames, type QueueItem } from './handling-data';
+import { useLiveReload } from '../../ui/live';
+import { useNames, type QueueItem } from './handling-data';
 import { canSign, QueueTable } from './QueueTable';
 import { TicketBrief } from './TicketBrief';
 

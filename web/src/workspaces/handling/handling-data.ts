@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
-import { useTicketChanges } from '../../ui/live';
 
 /** One line of GET /handling/queue: a ticket the unit still has to sign for or reply to. */
 export interface QueueItem {
@@ -172,25 +171,4 @@ export function useNames() {
       return en ? (category.nameEn ?? category.name) : category.path.join(' › ');
     },
   };
-}
-
-/**
- * Reloads when a ticket in the user's scope changes (server push), at most once per `ms`:
- * a burst of changes (a bulk dispatch) costs one or two reloads, not one per ticket.
- */
-export function useLiveReload(reload: () => void, ms = 500): void {
-  const last = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
-  useTicketChanges(() => {
-    if (timer.current !== undefined) return;
-    const wait = last.current + ms - Date.now();
-    const run = () => {
-      timer.current = undefined;
-      last.current = Date.now();
-      reload();
-    };
-    if (wait <= 0) run();
-    else timer.current = window.setTimeout(run, wait);
-  });
 }

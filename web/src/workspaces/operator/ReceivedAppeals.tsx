@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { Link } from '../../router';
 import { useFormat } from '../../settings';
 import { useLoad } from '../../ui/data';
-import { useTicketChanges } from '../../ui/live';
+import { useLiveReload } from '../../ui/live';
 
 interface Received {
   id: number;
@@ -30,8 +30,12 @@ export function ReceivedAppeals() {
       ),
     [],
   );
-  useTicketChanges(() => received.reload());
   const page = received.data;
+  // Only changes that touch this list: a new received appeal, or one listed here moving on.
+  useLiveReload(
+    received.reload,
+    (change) => change.status === 'received' || !!page?.items.some((item) => item.id === change.id),
+  );
   if (!page || page.total === 0) return null;
   return (
     <section className="panel op-received" aria-labelledby="op-received-head">

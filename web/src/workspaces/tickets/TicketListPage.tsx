@@ -5,7 +5,7 @@ import { useFormat } from '../../settings';
 import { LoadState, useLoad } from '../../ui/data';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from './badges';
 import { go, parseFilter, ticketListPath, type TicketFilter } from './list-query';
-import { useLiveReload } from './live-reload';
+import { useLiveReload } from '../../ui/live';
 import { useNames } from './reference';
 import { TicketFilters } from './TicketFilters';
 import type { TicketListItem } from './types';

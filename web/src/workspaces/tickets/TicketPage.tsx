@@ -5,7 +5,7 @@ import { Link } from '../../router';
 import { LoadState, useLoad } from '../../ui/data';
 import { Notice } from '../../ui/forms';
 import { StatusBadge, UrgencyBadge } from './badges';
-import { useLiveReload } from './live-reload';
+import { useLiveReload } from '../../ui/live';
 import { TicketActions } from './TicketActions';
 import { requestsFromEvents } from './ticket-requests';
 import {
