@@ -1,4 +1,6 @@
 import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
 import { build as viteBuild } from 'vite';
 
 /**
@@ -22,15 +24,28 @@ export async function buildServer(outfile = 'dist/server.js'): Promise<void> {
 
 /**
  * Builds the browser app (web/) into dist/web, which the server serves: always React's
- * production build, also when the test runner (NODE_ENV=test) asks for it.
+ * production build, also when the test runner (NODE_ENV=test) asks for it. It is built beside
+ * and then swapped in, so a server already serving dist/web never sees a half-emptied folder.
  */
-export async function buildWeb(): Promise<void> {
+export async function buildWeb(outDir = 'dist/web'): Promise<void> {
   // Vite and the React plugin pick the JSX runtime and React's build from NODE_ENV.
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
+  const target = path.resolve(outDir);
+  const next = `${target}.next-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
   try {
-    await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn', mode: 'production' });
+    await viteBuild({
+      configFile: 'vite.config.ts',
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: next, emptyOutDir: true },
+    });
+    if (fs.existsSync(target)) fs.renameSync(target, old);
+    fs.renameSync(next, target);
+    fs.rmSync(old, { recursive: true, force: true });
   } finally {
+    fs.rmSync(next, { recursive: true, force: true });
     if (previous === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previous;
   }

@@ -3,11 +3,9 @@ import { createServices } from './composition.js';
 import { loadConfigOrExit, type Config } from './config.js';
 import { systemClock } from './platform/clock.js';
 import { openDatabase } from './platform/db/database.js';
+import { startBackground } from './platform/background.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoIfEmpty } from './modules/demo/index.js';
-
-/** How often the server looks for knowledge articles whose review date has come. */
-const REVIEW_REMINDER_INTERVAL_MS = 10 * 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -24,29 +22,17 @@ async function main(): Promise<void> {
     if (seeded) app.log.info({ tickets: seeded.tickets }, 'seeded the demo city of Luzhou');
   }
 
-  // Knowledge-base review reminders: idempotent (one per article and review date), so every
-  // instance may run them; the first run comes right after the start.
-  let reminding: Promise<unknown> = Promise.resolve();
-  const remindDueReviews = () =>
-    (reminding = services.knowledge.reviews
-      .remindDueReviews()
-      .catch((error: unknown) =>
-        app.log.error({ err: error }, 'knowledge review reminders failed'),
-      ));
-  const reminders = setInterval(() => void remindDueReviews(), REVIEW_REMINDER_INTERVAL_MS);
-  reminders.unref();
-
+  let stopBackground: () => Promise<void> = async () => undefined;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    clearInterval(reminders);
     app.log.info({ signal }, 'stopping: finishing in-flight requests');
     // Connections still open after the grace period (a client that never reads its 503, a
     // keep-alive that never idles) are cut, so a stop always ends.
     setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs).unref();
     await app.close();
-    await reminding;
+    await stopBackground();
     await database.close();
     process.exit(0);
   };
@@ -54,7 +40,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   const address = await app.listen({ host: config.host, port: config.port });
-  void remindDueReviews();
+  // Timers, listeners and connections of the modules (reminders, channel listeners, the phone switch).
+  stopBackground = await startBackground(Object.values(services), app.log);
   printWelcome(address, config);
 }
 

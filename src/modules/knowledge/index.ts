@@ -1,6 +1,7 @@
 // The knowledge module (知识库): articles with owner units, review and expiry dates and every
 // version kept; the centre's approval before publishing; operator assist (suggestions, answering
 // with an article, "no answer found"); freshness reminders; public answers; import and export.
+import { every, type BackgroundWork } from '../../platform/background.js';
 import type { RouteRegistrar } from '../../platform/http/routes.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { FixedWindowLimiter } from '../../platform/rate-limit.js';
@@ -63,7 +64,12 @@ export interface KnowledgeModule {
   /** Review reminders to the owner units (the server runs them every few minutes). */
   reviews: ReviewReminderService;
   routes: RouteRegistrar;
+  /** Review reminders every 10 minutes: idempotent (one per article and review date), so every instance may run them. */
+  background: BackgroundWork;
 }
+
+/** How often the server looks for knowledge articles whose review date has come. */
+const REVIEW_REMINDER_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Builds the knowledge module on intake (a direct answer's ticket), the catalogue's categories,
@@ -108,5 +114,8 @@ export function createKnowledgeModule(
     reportRoutes(app, reports);
     fileRoutes(app, transfer, images, config.attachmentMaxBytes);
   };
-  return { articles, query, assist, reports, transfer, images, reviews, routes };
+  const background = every('knowledge review reminders', REVIEW_REMINDER_INTERVAL_MS, () =>
+    reviews.remindDueReviews(),
+  );
+  return { articles, query, assist, reports, transfer, images, reviews, routes, background };
 }
