@@ -5,6 +5,7 @@ import type { Database } from './platform/db/database.js';
 import type { ModuleDeps } from './platform/module.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createCallbackModule } from './modules/callback/index.js';
+import { createChannelsModule } from './modules/channels/index.js';
 import { createCatalogueModule } from './modules/catalogue/index.js';
 import { createDispatchModule } from './modules/dispatch/index.js';
 import { createHandlingModule } from './modules/handling/index.js';
@@ -35,6 +36,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
   const handling = createHandlingModule(deps, { tickets, catalogue });
   const callback = createCallbackModule(deps, { tickets, catalogue, intake });
   const notifications = createNotificationsModule(deps);
+  const channels = createChannelsModule(deps, { audit });
   const knowledge = createKnowledgeModule(deps, {
     intake,
     catalogue,
@@ -52,6 +54,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     callback,
     notifications,
     knowledge,
+    channels,
   };
 }
 

@@ -13,13 +13,21 @@ export class DomainError extends Error {
   }
 }
 
+/** The rule a value broke, as the schema validator names it (minLength, pattern, enum…): the UI words it. */
+export interface BrokenRule {
+  rule: string;
+  limit?: number;
+  allowed?: string[];
+}
+
 export class ValidationError extends DomainError {
   constructor(
     readonly field: string,
     message: string,
     code = 'VALIDATION_FAILED',
+    broken?: BrokenRule,
   ) {
-    super(code, message, { field });
+    super(code, message, { field, ...broken });
   }
 }
 

@@ -7,6 +7,7 @@ import type { CatalogueModule } from '../catalogue/index.js';
 import type { OrganisationService } from '../organisation/index.js';
 import type { TicketsModule } from '../tickets/index.js';
 import { AppealValidator } from './appeal-validation.js';
+import { ChannelIntakeService } from './channel-intake.service.js';
 import { ContactService } from './contacts.service.js';
 import { intakeRoutes } from './intake.routes.js';
 import { PublicAppealService } from './public-appeals.service.js';
@@ -22,6 +23,13 @@ export {
   type ReferralTarget,
 } from './appeal-rules.js';
 export type { AppealInput } from './appeal-validation.js';
+export type {
+  ChannelAppeal,
+  ChannelIntakeService,
+  ChannelMessage,
+  ChannelReceipt,
+  MessageChannel,
+} from './channel-intake.service.js';
 export { CreateTicketBody, CreatedTicketSchema } from './intake.schemas.js';
 export type { Contact } from './contacts.repository.js';
 export type {
@@ -50,6 +58,8 @@ export interface IntakeModule {
   tickets: TicketIntakeService;
   /** Appeals filed by citizens from the portal or the app, and following them with a query code. */
   publicAppeals: PublicAppealService;
+  /** What every channel adapter (Open311, WeChat, Weibo, SMS, e-mail) files its messages through. */
+  channels: ChannelIntakeService;
   routes: RouteRegistrar;
 }
 
@@ -71,10 +81,12 @@ export function createIntakeModule(
   const contacts = new ContactService(deps.database, deps.clock, extra.tickets);
   const tickets = new TicketIntakeService(writer, validator);
   const publicAppeals = new PublicAppealService(writer, validator, extra.catalogue.categories);
+  const channels = new ChannelIntakeService(writer, validator);
   return {
     contacts,
     tickets,
     publicAppeals,
+    channels,
     // Per client address and minute, for the endpoints anyone can call without an account.
     routes: intakeRoutes({
       contacts,

@@ -30,8 +30,19 @@ export interface WriterDeps {
   timeZone: string;
 }
 
+/** A contact recorded with its ticket; a channel's sender and message id when it came on one. */
+export interface NewContact {
+  startedAt: string;
+  /** The sender on the channel (phone number, WeChat openid, e-mail address); default the citizen's phone. */
+  callerNumber?: string | null;
+  callerName?: string | null;
+  /** The message's id on its channel: a second delivery of it is the same contact. */
+  externalId?: string | null;
+  summary?: string | null;
+}
+
 /** The contact a new ticket comes from: one already recorded, or one to record with it. */
-export type ContactSource = { contactId: number } | { record: { startedAt: string } };
+export type ContactSource = { contactId: number } | { record: NewContact };
 
 /**
  * Takes a disposition step on a ticket through TicketStore.applyStep (state machine, event) and
@@ -102,17 +113,17 @@ async function linkContact(
   if ('record' in source) {
     const contact = await insertContact(trx, {
       channel: appeal.channel,
-      caller_number: appeal.citizenPhone,
-      caller_name: appeal.citizenName,
+      caller_number: source.record.callerNumber ?? appeal.citizenPhone,
+      caller_name: source.record.callerName ?? appeal.citizenName,
       started_at: source.record.startedAt,
       answered_at: null,
       ended_at: null,
       outcome,
       operator_id: actor?.userId ?? null,
       ticket_id: ticketId,
-      summary: null,
+      summary: source.record.summary ?? null,
       referral_target: referralTarget,
-      external_id: null,
+      external_id: source.record.externalId ?? null,
     });
     return contact.id;
   }
@@ -147,7 +158,13 @@ export async function writeNewTicket(
     contact: ContactSource;
     queryCodeHash: string | null;
   },
-): Promise<{ id: number; number: string; status: TicketStatus; version: number }> {
+): Promise<{
+  id: number;
+  number: string;
+  status: TicketStatus;
+  version: number;
+  contactId: number;
+}> {
   const { appeal } = input;
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -224,5 +241,6 @@ export async function writeNewTicket(
     number,
     status: stepped?.after.status ?? 'received',
     version: stepped?.after.version ?? 1,
+    contactId,
   };
 }

@@ -5,6 +5,7 @@ import * as knowledge from './migrations/2026-11-29T01-knowledge.js';
 import * as knowledgeSearch from './migrations/2026-11-29T02-knowledge-search.js';
 import * as ticketNotify from './migrations/2026-11-29T03-ticket-notify.js';
 import * as citizenEvaluations from './migrations/2026-11-29T04-citizen-evaluations.js';
+import * as channels from './migrations/2026-11-29T05-channels.js';
 
 /** Every migration, in order. Names are ISO-dated; a released migration never changes. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T02-knowledge-search': knowledgeSearch,
   '2026-11-29T03-ticket-notify': ticketNotify,
   '2026-11-29T04-citizen-evaluations': citizenEvaluations,
+  '2026-11-29T05-channels': channels,
 };
 
 function migrator(database: Database): Migrator {

@@ -394,6 +394,14 @@ export interface CitizenEvaluationTable {
   at: string;
 }
 
+export interface ChannelSettingTable {
+  channel: string;
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   users: UserTable;
@@ -427,4 +435,5 @@ export interface DB {
   knowledge_terms: KnowledgeTermTable;
   knowledge_index_state: KnowledgeIndexStateTable;
   knowledge_synonyms: KnowledgeSynonymTable;
+  channel_settings: ChannelSettingTable;
 }
