@@ -20,9 +20,20 @@ export function normaliseUsername(value: string): string {
 
 export function normaliseDisplayName(value: string): string {
   const name = value.normalize('NFC').trim();
-  if (name.length === 0) throw new ValidationError('displayName', 'The display name is required');
+  if (name.length === 0)
+    throw new ValidationError('displayName', 'The display name is required', 'VALIDATION_FAILED', {
+      rule: 'required',
+    });
   if (Array.from(name).length > 100) {
-    throw new ValidationError('displayName', 'The display name is at most 100 characters');
+    throw new ValidationError(
+      'displayName',
+      'The display name is at most 100 characters',
+      'VALIDATION_FAILED',
+      {
+        rule: 'maxLength',
+        limit: 100,
+      },
+    );
   }
   return name;
 }
@@ -40,7 +51,11 @@ export function checkPassword(value: string, field = 'password'): void {
 
 /** One or more roles of ../shared/DOMAIN.md, without duplicates. */
 export function normaliseRoles(values: readonly string[]): Role[] {
-  if (values.length === 0) throw new ValidationError('roles', 'A user needs at least one role');
+  if (values.length === 0)
+    throw new ValidationError('roles', 'A user needs at least one role', 'VALIDATION_FAILED', {
+      rule: 'minItems',
+      limit: 1,
+    });
   const roles = new Set<Role>();
   for (const value of values) {
     if (!isRole(value)) {

@@ -272,6 +272,11 @@ function requireCallbackDesk(actor: Actor): void {
 function checkNote(note: string | null | undefined, field = 'note'): string | null {
   const text = note?.trim() || null;
   if (text && Array.from(text).length > MAX_NOTE_CHARS)
-    throw new ValidationError(field, `${field} may have at most ${MAX_NOTE_CHARS} characters`);
+    throw new ValidationError(
+      field,
+      `${field} may have at most ${MAX_NOTE_CHARS} characters`,
+      'VALIDATION_FAILED',
+      { rule: 'maxLength', limit: MAX_NOTE_CHARS },
+    );
   return text;
 }

@@ -42,7 +42,15 @@ export function checkChoice(input: { leadUnitId: number; coUnitIds?: number[] })
   if (new Set(coUnitIds).size !== coUnitIds.length)
     throw new ValidationError('coUnitIds', 'A co-handler is listed twice', 'DUPLICATE_CO_HANDLER');
   if (coUnitIds.length > MAX_CO_HANDLERS)
-    throw new ValidationError('coUnitIds', `At most ${MAX_CO_HANDLERS} co-handlers`);
+    throw new ValidationError(
+      'coUnitIds',
+      `At most ${MAX_CO_HANDLERS} co-handlers`,
+      'VALIDATION_FAILED',
+      {
+        rule: 'maxItems',
+        limit: MAX_CO_HANDLERS,
+      },
+    );
   return { leadUnitId: input.leadUnitId, coUnitIds };
 }
 
@@ -101,6 +109,7 @@ export function requireReason(
       field,
       `A ${field} of at least ${min} characters is required`,
       'REASON_REQUIRED',
+      { rule: 'minLength', limit: min },
     );
   return text;
 }
@@ -114,5 +123,9 @@ export function checkExtensionDays(days: number): void {
     throw new ValidationError(
       'workingDays',
       `An extension is from 1 to ${MAX_EXTENSION_WORKING_DAYS} working days`,
+      'VALIDATION_FAILED',
+      days > MAX_EXTENSION_WORKING_DAYS
+        ? { rule: 'maximum', limit: MAX_EXTENSION_WORKING_DAYS }
+        : { rule: 'minimum', limit: 1 },
     );
 }

@@ -130,7 +130,12 @@ export class DispatchService {
   ): Promise<BulkDispatchResult[]> {
     dispatchScopeOf(actor);
     if (items.length > MAX_BULK_DISPATCH)
-      throw new ValidationError('items', `At most ${MAX_BULK_DISPATCH} tickets per bulk dispatch`);
+      throw new ValidationError(
+        'items',
+        `At most ${MAX_BULK_DISPATCH} tickets per bulk dispatch`,
+        'VALIDATION_FAILED',
+        { rule: 'maxItems', limit: MAX_BULK_DISPATCH },
+      );
     const results: BulkDispatchResult[] = [];
     for (const { ticketId, ...input } of items) {
       try {

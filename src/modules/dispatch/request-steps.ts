@@ -6,6 +6,8 @@ import {
   listEvents,
   type Executor,
   type Ticket,
+  type TicketEvent,
+  type TicketPatch,
   type TicketStatus,
   type TicketStore,
 } from '../tickets/index.js';
@@ -48,20 +50,42 @@ export async function returnToDispatch(
   return after;
 }
 
-/** Return refused: back to where the ticket was when the unit asked; the unit keeps it. */
+/**
+ * Return refused: back to where the ticket was when the unit asked; the unit keeps it. The clock
+ * stood still while the return was under review: the unit's open deadlines move on by as long as
+ * the review took (`at` is the decision's time).
+ */
 export async function returnToUnit(
   trx: Transaction<DB>,
   store: TicketStore,
   ticket: Ticket,
   step: ReviewStep,
+  at: Date,
 ): Promise<Ticket> {
+  const request = await returnRequestEvent(trx, ticket, step.data.requestId);
+  const pausedMs = request ? Math.max(0, at.getTime() - Date.parse(request.at)) : 0;
   const { after } = await store.applyStep(trx, {
     ticketId: ticket.id,
     action: 'refuse_return',
     ...step,
-    decided: await statusBeforeReturn(trx, ticket, step.data.requestId),
+    data: { ...step.data, pausedSeconds: Math.round(pausedMs / 1000) },
+    decided: statusBeforeReturn(ticket, request),
+    patch: pausedDeadlines(ticket, pausedMs),
   });
   return after;
+}
+
+/** The deadlines still running for the unit, moved on by the time the clock stood still. */
+function pausedDeadlines(ticket: Ticket, pausedMs: number): TicketPatch {
+  if (pausedMs === 0) return {};
+  const shift = (due: string | null) =>
+    due === null ? null : new Date(Date.parse(due) + pausedMs).toISOString();
+  return {
+    ...(ticket.signedAt === null && ticket.signDueAt !== null
+      ? { signDueAt: shift(ticket.signDueAt) }
+      : {}),
+    ...(ticket.replyDueAt !== null ? { replyDueAt: shift(ticket.replyDueAt) } : {}),
+  };
 }
 
 /** The working days the unit asked for, kept in the event of its request. */
@@ -72,20 +96,29 @@ export async function requestedWorkingDays(db: Executor, request: TicketRequest)
   );
   const days = event?.data?.workingDays;
   if (typeof days !== 'number')
-    throw new ValidationError('workingDays', 'Say how many working days to grant');
+    throw new ValidationError(
+      'workingDays',
+      'Say how many working days to grant',
+      'VALIDATION_FAILED',
+      {
+        rule: 'required',
+      },
+    );
   return days;
 }
 
-/** The status before the return request, from its event's `before` (signed or not). */
-async function statusBeforeReturn(
+/** The event of the unit's return request (its time starts the pause; its `before`, the status). */
+async function returnRequestEvent(
   trx: Transaction<DB>,
   ticket: Ticket,
   requestId: number,
-): Promise<TicketStatus> {
+): Promise<TicketEvent | undefined> {
   const events = await listEvents(trx, ticket.id);
-  const event = events.findLast(
-    (e) => e.type === 'request_return' && e.data?.requestId === requestId,
-  );
+  return events.findLast((e) => e.type === 'request_return' && e.data?.requestId === requestId);
+}
+
+/** The status before the return request, from its event's `before` (signed or not). */
+function statusBeforeReturn(ticket: Ticket, event: TicketEvent | undefined): TicketStatus {
   const previous = event?.before?.status;
   if (previous === 'dispatched' || previous === 'in_progress') return previous;
   return ticket.signedAt ? 'in_progress' : 'dispatched';

@@ -280,7 +280,15 @@ function checkText(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length === 0) throw new ValidationError('text', 'Say what was done', 'TEXT_REQUIRED');
   if (Array.from(trimmed).length > MAX_REPLY_CHARS)
-    throw new ValidationError('text', `At most ${MAX_REPLY_CHARS} characters`);
+    throw new ValidationError(
+      'text',
+      `At most ${MAX_REPLY_CHARS} characters`,
+      'VALIDATION_FAILED',
+      {
+        rule: 'maxLength',
+        limit: MAX_REPLY_CHARS,
+      },
+    );
   return trimmed;
 }
 

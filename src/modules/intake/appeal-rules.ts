@@ -59,9 +59,20 @@ const length = (text: string): number => Array.from(text).length;
 /** Trimmed text of 1..max characters (code points: 𠮷 is one), or a ValidationError naming the field. */
 export function requireText(field: string, value: string | null | undefined, max: number): string {
   const text = (value ?? '').trim();
-  if (text.length === 0) throw new ValidationError(field, `${field} is required`);
+  if (text.length === 0)
+    throw new ValidationError(field, `${field} is required`, 'VALIDATION_FAILED', {
+      rule: 'required',
+    });
   if (length(text) > max)
-    throw new ValidationError(field, `${field} must be at most ${max} characters`);
+    throw new ValidationError(
+      field,
+      `${field} must be at most ${max} characters`,
+      'VALIDATION_FAILED',
+      {
+        rule: 'maxLength',
+        limit: max,
+      },
+    );
   return text;
 }
 
@@ -94,6 +105,8 @@ export function normalisePhone(field: string, value: string | null | undefined):
     throw new ValidationError(
       field,
       `${field} must be a phone number: 3 to 20 digits, '+', '-' or spaces`,
+      'VALIDATION_FAILED',
+      { rule: 'pattern' },
     );
   }
   return text.replace(/[ -]/g, '');
@@ -107,13 +120,24 @@ export function checkCoordinates(
   const hasLat = lat !== null && lat !== undefined;
   const hasLng = lng !== null && lng !== undefined;
   if (hasLat !== hasLng) {
-    throw new ValidationError(hasLat ? 'lng' : 'lat', 'lat and lng must be given together');
+    throw new ValidationError(
+      hasLat ? 'lng' : 'lat',
+      'lat and lng must be given together',
+      'VALIDATION_FAILED',
+      { rule: 'required' },
+    );
   }
   if (!hasLat || !hasLng) return { lat: null, lng: null };
   if (!Number.isFinite(lat) || lat < -90 || lat > 90)
-    throw new ValidationError('lat', 'lat must be a number from -90 to 90');
+    throw new ValidationError('lat', 'lat must be a number from -90 to 90', 'VALIDATION_FAILED', {
+      rule: lat < -90 ? 'minimum' : 'maximum',
+      limit: lat < -90 ? -90 : 90,
+    });
   if (!Number.isFinite(lng) || lng < -180 || lng > 180)
-    throw new ValidationError('lng', 'lng must be a number from -180 to 180');
+    throw new ValidationError('lng', 'lng must be a number from -180 to 180', 'VALIDATION_FAILED', {
+      rule: lng < -180 ? 'minimum' : 'maximum',
+      limit: lng < -180 ? -180 : 180,
+    });
   return { lat, lng };
 }
 
@@ -121,7 +145,9 @@ export function checkCoordinates(
 export function isoTime(field: string, value: string): string {
   const at = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at.getTime())) {
-    throw new ValidationError(field, `${field} must be an ISO date-time`);
+    throw new ValidationError(field, `${field} must be an ISO date-time`, 'VALIDATION_FAILED', {
+      rule: 'format',
+    });
   }
   return at.toISOString();
 }

@@ -61,7 +61,15 @@ export type ValidAppeal = Pick<
 export function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
     return value as T;
-  throw new ValidationError(field, `${field} must be one of ${allowed.join(', ')}`);
+  throw new ValidationError(
+    field,
+    `${field} must be one of ${allowed.join(', ')}`,
+    'VALIDATION_FAILED',
+    {
+      rule: 'enum',
+      allowed: [...allowed],
+    },
+  );
 }
 
 /** Checks an appeal's fields and its references (category, district, street); each error names its field. */

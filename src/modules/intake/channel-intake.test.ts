@@ -127,6 +127,11 @@ describe.each(TEST_DIALECTS)('channel intake on %s', (dialect) => {
     await expect(file({ channel: 'phone' })).rejects.toMatchObject({ field: 'channel' });
     await expect(file({ description: '' })).rejects.toMatchObject({ field: 'description' });
     await expect(file({ receivedAt: 'yesterday' })).rejects.toMatchObject({ field: 'receivedAt' });
+    // The rule broken travels with the error, for the screens to word it in any language.
+    await expect(file({ lat: 95, lng: 105 })).rejects.toMatchObject({
+      field: 'lat',
+      details: { rule: 'maximum', limit: 90 },
+    });
     await expect(file({ districtId: t.fixture.units.housingBureau })).rejects.toMatchObject({
       field: 'districtId',
     });

@@ -45,7 +45,12 @@ export function addDays(date: string, days: number): string {
 export function requireText(field: string, value: string | null | undefined, max: number): string {
   const text = (value ?? '').trim();
   if (text === '' || length(text) > max) {
-    throw new ValidationError(field, `${field} must be 1 to ${max} characters`);
+    throw new ValidationError(
+      field,
+      `${field} must be 1 to ${max} characters`,
+      'VALIDATION_FAILED',
+      text === '' ? { rule: 'required' } : { rule: 'maxLength', limit: max },
+    );
   }
   return text;
 }
@@ -58,7 +63,9 @@ export function optionalText(field: string, value: string | null | undefined, ma
 
 function date(field: string, value: string): string {
   if (!isCalendarDate(value))
-    throw new ValidationError(field, `${field} must be a date YYYY-MM-DD`);
+    throw new ValidationError(field, `${field} must be a date YYYY-MM-DD`, 'VALIDATION_FAILED', {
+      rule: 'format',
+    });
   return value;
 }
 
@@ -76,7 +83,15 @@ function terms(field: string, values: readonly string[]): string[] {
     if (!out.includes(term)) out.push(term);
   });
   if (out.length > LIMITS.terms) {
-    throw new ValidationError(field, `${field} may hold at most ${LIMITS.terms} entries`);
+    throw new ValidationError(
+      field,
+      `${field} may hold at most ${LIMITS.terms} entries`,
+      'VALIDATION_FAILED',
+      {
+        rule: 'maxItems',
+        limit: LIMITS.terms,
+      },
+    );
   }
   return out;
 }
@@ -87,14 +102,27 @@ function categoryIds(values: readonly number[]): number[] {
     throw new ValidationError('categoryIds', 'categoryIds must be category ids');
   }
   if (ids.length > LIMITS.categories) {
-    throw new ValidationError('categoryIds', `categoryIds may hold at most ${LIMITS.categories}`);
+    throw new ValidationError(
+      'categoryIds',
+      `categoryIds may hold at most ${LIMITS.categories}`,
+      'VALIDATION_FAILED',
+      { rule: 'maxItems', limit: LIMITS.categories },
+    );
   }
   return ids;
 }
 
 function audience(value: string): Audience {
   if (!(AUDIENCES as readonly string[]).includes(value)) {
-    throw new ValidationError('audience', `audience must be one of ${AUDIENCES.join(', ')}`);
+    throw new ValidationError(
+      'audience',
+      `audience must be one of ${AUDIENCES.join(', ')}`,
+      'VALIDATION_FAILED',
+      {
+        rule: 'enum',
+        allowed: [...AUDIENCES],
+      },
+    );
   }
   return value as Audience;
 }

@@ -90,9 +90,20 @@ export function normaliseCode(value: string): string {
 
 export function normaliseName(value: string, field: 'name' | 'nameEn'): string {
   const name = value.normalize('NFC').trim();
-  if (name.length === 0) throw new ValidationError(field, `The ${field} must not be blank`);
+  if (name.length === 0)
+    throw new ValidationError(field, `The ${field} must not be blank`, 'VALIDATION_FAILED', {
+      rule: 'required',
+    });
   if (Array.from(name).length > 100) {
-    throw new ValidationError(field, `The ${field} is at most 100 characters`);
+    throw new ValidationError(
+      field,
+      `The ${field} is at most 100 characters`,
+      'VALIDATION_FAILED',
+      {
+        rule: 'maxLength',
+        limit: 100,
+      },
+    );
   }
   return name;
 }
@@ -100,18 +111,37 @@ export function normaliseName(value: string, field: 'name' | 'nameEn'): string {
 export function normaliseAdcode(value: string | null): string | null {
   if (value === null || value.trim() === '') return null;
   if (!ADCODE.test(value.trim())) {
-    throw new ValidationError('adcode', 'An administrative code (adcode) is 6 to 12 digits');
+    throw new ValidationError(
+      'adcode',
+      'An administrative code (adcode) is 6 to 12 digits',
+      'VALIDATION_FAILED',
+      {
+        rule: 'pattern',
+      },
+    );
   }
   return value.trim();
 }
 
 export function normaliseAliases(values: readonly string[]): string[] {
-  if (values.length > 20) throw new ValidationError('aliases', 'A unit has at most 20 aliases');
+  if (values.length > 20)
+    throw new ValidationError('aliases', 'A unit has at most 20 aliases', 'VALIDATION_FAILED', {
+      rule: 'maxItems',
+      limit: 20,
+    });
   const aliases = new Set<string>();
   for (const value of values) {
     const alias = value.normalize('NFC').trim();
     if (alias.length === 0 || Array.from(alias).length > 100) {
-      throw new ValidationError('aliases', 'Each alias is 1 to 100 characters');
+      throw new ValidationError(
+        'aliases',
+        'Each alias is 1 to 100 characters',
+        'VALIDATION_FAILED',
+        {
+          rule: 'maxLength',
+          limit: 100,
+        },
+      );
     }
     aliases.add(alias);
   }

@@ -80,6 +80,8 @@ function toInstant(field: string, value: string, timeZone: string, endOfDay: boo
   throw new ValidationError(
     field,
     `${field} must be an ISO date (2026-03-01) or date-time (2026-03-01T08:00:00Z)`,
+    'VALIDATION_FAILED',
+    { rule: 'format' },
   );
 }
 
