@@ -138,6 +138,8 @@ export interface RequestFilter {
   state?: RequestState;
   /** Only requests of units in this district (a coordinator's view). */
   districtId?: number;
+  /** Only the requests of this unit (a handler's own). */
+  unitId?: number;
   page: number;
   pageSize: number;
 }
@@ -153,6 +155,7 @@ export async function listRequests(
   if (filter.kind) query = query.where('r.kind', '=', filter.kind);
   if (filter.state) query = query.where('r.state', '=', filter.state);
   if (filter.districtId !== undefined) query = query.where('u.district_id', '=', filter.districtId);
+  if (filter.unitId !== undefined) query = query.where('r.unit_id', '=', filter.unitId);
   const count = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const rows = await query
     .selectAll('r')

@@ -199,7 +199,8 @@ export function dispatchRoutes(services: {
       {
         schema: {
           tags: ['dispatch'],
-          summary: 'Return and extension requests of units (pending by default)',
+          summary:
+            "Return and extension requests of units (pending by default); a handler sees their own unit's",
           querystring: Type.Object({
             kind: Type.Optional(RequestKind),
             state: Type.Optional(RequestState),
@@ -208,7 +209,8 @@ export function dispatchRoutes(services: {
           response: { 200: Page(RequestItem), ...errorResponses },
         },
       },
-      async (request) => requests.list(requireRole(request, ...DISPATCH_ROLES), request.query),
+      async (request) =>
+        requests.list(requireRole(request, ...DISPATCH_ROLES, 'handler'), request.query),
     );
 
     app.post(

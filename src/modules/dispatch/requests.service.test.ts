@@ -214,8 +214,21 @@ describe.each(TEST_DIALECTS)('return and extension requests (%s)', (dialect) => 
       { decision: 'approve' },
     );
     expect(approved.replyDueAt! > (await w.ticket(city)).replyDueAt!).toBe(true);
+
+    // A handler follows their own unit's requests, never another unit's, and decides none.
+    const waiting = await w.services.dispatch.requests.list(handlerDept, { kind: 'extension' });
+    expect(waiting.items.map((r) => r.ticketId)).toContain(city);
+    expect(waiting.items.every((r) => r.unitId === units.housingBureau)).toBe(true);
+    const decided = await w.services.dispatch.requests.list(handler, { state: 'approved' });
+    expect(decided.items.map((r) => r.ticketId)).toContain(local);
+    expect(decided.items.every((r) => r.unitId === units.nanchengStreet)).toBe(true);
     await expect(
-      w.services.dispatch.requests.list(handler, { kind: 'extension' }),
+      w.services.dispatch.requests.decide(handlerDept, await pendingRequestId(city), {
+        decision: 'approve',
+      }),
+    ).rejects.toMatchObject({ code: 'ROLE_REQUIRED' });
+    await expect(
+      w.services.dispatch.requests.list(admin, { kind: 'extension' }),
     ).rejects.toMatchObject({ code: 'ROLE_REQUIRED' });
   });
 

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../platform/actor.js';
+import { hasRole, type Actor } from '../../platform/actor.js';
 import type { DB } from '../../platform/db/schema.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { getTicketRow, listAssignments, lockTicket, toTicket } from '../tickets/index.js';
@@ -42,18 +42,23 @@ export type RequestDecision = {
 export class RequestsService {
   constructor(private readonly deps: DispatchDeps) {}
 
-  /** Requests to review: the dispatch desk sees all, a coordinator those of their district's units. */
+  /**
+   * Requests to review: the dispatch desk sees all, a coordinator those of their district's
+   * units; a handler sees their own unit's, to know what still waits for a decision.
+   */
   async list(
     actor: Actor,
     filter: { kind?: RequestKind; state?: RequestState; page?: number; pageSize?: number } = {},
   ): Promise<{ items: RequestListItem[]; total: number; page: number; pageSize: number }> {
-    const scope = dispatchScopeOf(actor);
+    const ownUnitOnly = !hasRole(actor, 'dispatcher', 'coordinator') && hasRole(actor, 'handler');
+    const scope = ownUnitOnly ? null : dispatchScopeOf(actor);
     const page = filter.page ?? 1;
     const pageSize = filter.pageSize ?? 50;
     const { items, total } = await listRequests(this.deps.database.db, {
       kind: filter.kind,
       state: filter.state ?? 'pending',
-      districtId: scope.kind === 'district' ? scope.districtId : undefined,
+      districtId: scope?.kind === 'district' ? scope.districtId : undefined,
+      unitId: ownUnitOnly ? actor.unitId : undefined,
       page,
       pageSize,
     });
@@ -85,7 +90,7 @@ export class RequestsService {
       const step = { actor, reason, data: { requestId, unitId: request.unitId } };
       const after = accept
         ? await returnToDispatch(trx, tickets.store, ticket, step)
-        : await returnToUnit(trx, tickets.store, ticket, step);
+        : await returnToUnit(trx, tickets.store, ticket, step, this.deps.clock.now());
       return toTicketSummary(after, await listAssignments(trx, ticket.id));
     });
   }
