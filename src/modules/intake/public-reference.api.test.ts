@@ -21,6 +21,42 @@ describe.each(TEST_DIALECTS)('what a citizen may read to file an appeal (%s)', (
     ]);
   });
 
+  it("gives the districts' boundaries for the citizens' map, without an account", async () => {
+    const square = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [105.3, 28.8],
+          [105.5, 28.8],
+          [105.5, 29.0],
+          [105.3, 29.0],
+          [105.3, 28.8],
+        ],
+      ],
+    };
+    const admin = await t.login('admin1');
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${t.fixture.units.jiangyang}`,
+      payload: { jurisdiction: square },
+      headers: { cookie: admin },
+    });
+    expect(set.statusCode).toBe(200);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/public/districts/map' });
+    expect(response.statusCode).toBe(200);
+    // Only districts with a known boundary; a district without one is simply not on the map.
+    expect(response.json()).toEqual({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: t.fixture.units.jiangyang, name: '江阳区', nameEn: null },
+          geometry: square,
+        },
+      ],
+    });
+  });
+
   it('lists the active categories by name only, without an account', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/public/categories' });
     expect(response.statusCode).toBe(200);

@@ -62,6 +62,46 @@ export function organisationRoutes(service: OrganisationServiceImpl) {
     );
 
     app.get(
+      '/public/districts/map',
+      {
+        schema: {
+          tags: ['public'],
+          summary:
+            "The districts' boundaries as GeoJSON, for the citizens' map (public administrative areas)",
+          security: [],
+          response: {
+            200: Type.Object({
+              type: Type.Literal('FeatureCollection'),
+              features: Type.Array(
+                Type.Object({
+                  type: Type.Literal('Feature'),
+                  properties: Place,
+                  geometry: JurisdictionSchema,
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => {
+        const districts = (
+          await service.searchUnits({ type: 'district' }, { page: 1, pageSize: 1000 })
+        ).items;
+        const features = [];
+        for (const district of districts) {
+          const geometry = await service.getJurisdiction(district.id);
+          if (!geometry) continue;
+          features.push({
+            type: 'Feature' as const,
+            properties: { id: district.id, name: district.name, nameEn: district.nameEn },
+            geometry,
+          });
+        }
+        return { type: 'FeatureCollection' as const, features };
+      },
+    );
+
+    app.get(
       '/units',
       {
         schema: {
