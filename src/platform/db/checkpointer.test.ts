@@ -4,8 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test-support/databases.js';
+import { openDatabase } from './database.js';
 
 const run = promisify(execFile);
 
@@ -57,6 +59,33 @@ describe('background checkpoints on SQLite', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(rows.n)).toBeGreaterThan(2000);
+  });
+});
+
+describe('the WAL under writes that never pause', () => {
+  it('stays bounded although no background checkpoint catches up with the writer', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openhotline-wal-'));
+    const file = path.join(dir, 'busy.db');
+    const maxWalBytes = 256 * 1024;
+    const database = openDatabase({ url: `sqlite:${file}`, maxWalBytes });
+    try {
+      await sql`create table notes (id integer primary key, body text not null)`.execute(
+        database.migrationDb,
+      );
+      // Each commit appends while the last passive checkpoint is still copying, so none of
+      // them completes and SQLite never restarts the WAL by itself.
+      const sizes: number[] = [];
+      const insert = sql`insert into notes (body) values (${'x'.repeat(20_000)})`;
+      for (let step = 0; step < 400; step++) {
+        await database.write((trx) => insert.execute(trx));
+        sizes.push(fs.statSync(`${file}-wal`).size);
+      }
+      // 8 MB went through the WAL; over the second half it stayed near its limit.
+      expect(Math.max(...sizes.slice(200))).toBeLessThan(4 * maxWalBytes);
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -48,10 +48,32 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema to use (tests give each file its own). */
   searchPath?: string;
   poolSize?: number;
+  /** SQLite only: the WAL's size past which it is truncated (default 64 MB). */
+  maxWalBytes?: number;
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
   return options.url.startsWith('sqlite:') ? openSqlite(options) : openPostgres(options);
+}
+
+/** The WAL's size past which the writer truncates it (SQLite trims it to this size too). */
+const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The background thread's passive checkpoints never stop the writer, so while commits follow one
+ * another without a pause none of them completes and SQLite never restarts the WAL: it would
+ * grow without bound. Past its limit, the writer itself truncates it between two transactions
+ * (the one stall, rare, of copying the backlog), looking at its size at most every 100 ms.
+ */
+function walBound(writer: SQLite.Database, walFile: string, maxWalBytes: number): () => void {
+  let lastLook = 0;
+  return () => {
+    const now = performance.now();
+    if (now - lastLook < 100 || writer.inTransaction) return;
+    lastLook = now;
+    const size = fs.statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > maxWalBytes) writer.pragma('wal_checkpoint(TRUNCATE)');
+  };
 }
 
 function openSqlite(options: DatabaseOptions): Database {
@@ -70,11 +92,15 @@ function openSqlite(options: DatabaseOptions): Database {
   };
   const writerHandle = open(false);
   writerHandle.pragma('wal_autocheckpoint = 0');
+  const maxWalBytes = options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES;
+  // When the WAL restarts from its beginning, its file is trimmed back to this size.
+  writerHandle.pragma(`journal_size_limit = ${maxWalBytes}`);
   const checkpointer = new BackgroundCheckpointer(file, (problem) => {
     // Never let the WAL grow without bound: fall back to checkpoints inside commits.
     writerHandle.pragma('wal_autocheckpoint = 1000');
     process.emitWarning(`background checkpoint failed, using automatic checkpoints: ${problem}`);
   });
+  const boundWal = walBound(writerHandle, `${file}-wal`, maxWalBytes);
   const writer = new Kysely<DB>({
     dialect: new SqliteDialect({ database: withStatementCache(writerHandle) }),
   });
@@ -87,7 +113,11 @@ function openSqlite(options: DatabaseOptions): Database {
     dialect: 'sqlite',
     db: reader,
     migrationDb: writer,
-    write: (work) => committer.run(work),
+    write: async (work) => {
+      const result = await committer.run(work);
+      boundWal();
+      return result;
+    },
     nextCounterValue: (trx, key) => nextCounter(trx as unknown as Kysely<never>, key),
     async close() {
       await committer.drain();
