@@ -196,10 +196,17 @@ describe.runIf(browserAvailable)(
       await detail.getByRole('button', { name: '提交延期申请' }).click();
       await expect
         .poll(() => detail.getByRole('alert').first().textContent())
-        .toMatch(/at least 5 characters/);
+        .toMatch(/至少 5 个字/);
       await detail.getByLabel('延期理由').fill('需协调产权单位共同维修，所需时间较长');
       await detail.getByRole('button', { name: '提交延期申请' }).click();
       await detail.getByText('延期申请已提交，等待审核。').waitFor();
+      // The unit sees what it asked, waiting for a decision, above its queue.
+      await page
+        .getByRole('region', { name: /待审核的申请/ })
+        .getByRole('listitem')
+        .filter({ hasText: signMany.number })
+        .filter({ hasText: '延期申请' })
+        .waitFor();
 
       // A ticket dispatched meanwhile appears by itself (server push), the open ticket stays.
       const pending = await journey.getJson<{ items: Ticket[] }>(

@@ -110,10 +110,32 @@ describe.runIf(browserAvailable)('the citizen portal on a phone', () => {
 
     await later.goto(`${journey.baseUrl()}/portal/file`);
     await later.getByLabel('What happened').fill('The street light in front of building 3 is out.');
+    // A tap on the district map marks the place and chooses the district it falls in.
+    const map = later.getByRole('img', { name: /Map of the districts/ });
+    await expect.poll(() => map.getAttribute('aria-busy')).toBe('false');
+    const box = await map.boundingBox();
+    // Low in the middle of the map lies 古蔺县 (Gulin County).
+    await map.tap({ position: { x: box!.width * 0.55, y: box!.height * 0.8 } });
+    await later.getByRole('status').filter({ hasText: 'Location attached' }).waitFor();
+    const district = later.getByLabel('District or county');
+    await expect
+      .poll(async () => district.locator('option:checked').textContent())
+      .toBe('Gulin County');
+    const tappedDistrict = Number(await district.inputValue());
     await screenshot(later, 'portal-file.en');
     await later.getByLabel('Phone number').fill('+86 138 0830 5678');
     await later.getByRole('button', { name: 'Send' }).click();
     await later.getByRole('region', { name: 'Appeal received' }).waitFor();
+    const tapped = await journey.getJson<{ districtId: number; lat: number; lng: number }>(
+      await journey.api('supervisor'),
+      `/tickets/by-number/${(await later.getByTestId('receipt-number').textContent()) ?? ''}`,
+    );
+    expect(tapped.districtId).toBe(tappedDistrict);
+    // Somewhere in Luzhou.
+    expect(tapped.lat).toBeGreaterThan(27.6);
+    expect(tapped.lat).toBeLessThan(29.4);
+    expect(tapped.lng).toBeGreaterThan(105.1);
+    expect(tapped.lng).toBeLessThan(106.5);
     await screenshot(later, 'portal-receipt.en');
     await later.goto(`${journey.baseUrl()}/portal`);
     await later.getByRole('heading', { name: 'Tell 12345' }).waitFor();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,22 +55,58 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const demoEnv = (dataDir: string) => ({
+  SEED_DEMO: 'true',
+  DATA_DIR: dataDir,
+  DATABASE_URL: `sqlite:${path.join(dataDir, 'openhotline.db')}`,
+});
+
 /**
- * `npm start` as a user runs it: the built server and web app on a fresh SQLite database,
- * seeded with the Luzhou demo and its demo logins.
+ * The demo city as the built server seeds it on its first start, made once per build of the
+ * server and shared by every journey (each copies it): seeding six months of history takes
+ * longer than the journeys themselves. Journeys running at once wait for the first to make it.
+ */
+async function demoTemplate(): Promise<string> {
+  const server = fs.readFileSync(path.join(ROOT, 'dist', 'server.js'));
+  const hash = createHash('sha256').update(server).digest('hex').slice(0, 16);
+  const dir = path.join(ROOT, 'dist', `demo-data-${hash}`);
+  const ready = path.join(dir, '.ready');
+  const lock = `${dir}.lock`;
+  for (let waited = 0; !fs.existsSync(ready); waited += 500) {
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      // Another journey is seeding it; a lock older than any seeding was left by a killed run.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (age > 360_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (waited > 360_000) throw new Error(`the demo data in ${dir} was never made`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      const seeding = await startServer(demoEnv(dir), [], 300_000);
+      seeding.child.kill('SIGTERM');
+      await waitForExit(seeding.child);
+      fs.writeFileSync(ready, '');
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return dir;
+}
+
+/**
+ * `npm start` as a user runs it: the built server and web app on a SQLite database of its own,
+ * holding the Luzhou demo with its demo logins.
  */
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openhotline-journey-'));
-  const server = await startServer(
-    {
-      SEED_DEMO: 'true',
-      DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'openhotline.db')}`,
-      ...env,
-    },
-    [],
-    120_000,
-  );
+  fs.cpSync(await demoTemplate(), dataDir, { recursive: true });
+  const server = await startServer({ ...demoEnv(dataDir), ...env }, [], 120_000);
   return {
     server,
     baseUrl: server.baseUrl,

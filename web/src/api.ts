@@ -1,4 +1,9 @@
-/** The server's error envelope, as an exception the screens can show next to the right field. */
+import { currentLocale, errorMessage } from './i18n';
+
+/**
+ * The server's error envelope, as an exception the screens can show next to the right field.
+ * Its message is in the page's language (see errorMessage); `detail` keeps the server's text.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -12,6 +17,9 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** The server's own message (English), for a log or a bug report. */
+  detail = '';
 }
 
 interface Envelope {
@@ -35,13 +43,20 @@ async function toError(response: Response): Promise<ApiError> {
     // not JSON (a proxy's page): the status says enough
   }
   const error = envelope.error ?? {};
-  return new ApiError(
+  const code = error.code ?? `HTTP_${response.status}`;
+  const rule = error.rule
+    ? { rule: error.rule, limit: error.limit, allowed: error.allowed }
+    : undefined;
+  const detail = error.message ?? response.statusText;
+  const failure = new ApiError(
     response.status,
-    error.code ?? `HTTP_${response.status}`,
-    error.message ?? response.statusText,
+    code,
+    errorMessage(currentLocale(), { status: response.status, code, rule }, detail),
     error.field?.replace(FIELD_PREFIX, ''),
-    error.rule ? { rule: error.rule, limit: error.limit, allowed: error.allowed } : undefined,
+    rule,
   );
+  failure.detail = detail;
+  return failure;
 }
 
 /** Listeners told when a call finds the session gone (the app then shows the login). */

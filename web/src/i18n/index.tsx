@@ -3,6 +3,7 @@ import { admin } from './admin';
 import { callback } from './callback';
 import { common } from './common';
 import { LOCALES, type Locale } from './define';
+import { errors } from './errors';
 import { knowledge } from './knowledge';
 import { operator } from './operator';
 import { portal } from './portal';
@@ -12,7 +13,17 @@ import { tickets } from './tickets';
 export { LOCALES, type Locale };
 
 // Each feature keeps its messages in its own file; one dictionary per language is merged here.
-const catalogs = [common, operator, knowledge, portal, tickets, handling, callback, admin] as const;
+const catalogs = [
+  common,
+  errors,
+  operator,
+  knowledge,
+  portal,
+  tickets,
+  handling,
+  callback,
+  admin,
+] as const;
 type Catalog = (typeof catalogs)[number];
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? keyof Z & string : never;
 export type MessageKey = KeysOf<Catalog>;
@@ -34,6 +45,56 @@ export function translate(
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
+}
+
+/** The language the page is shown in now (kept on <html lang> by the provider). */
+export function currentLocale(): Locale {
+  const lang = document.documentElement.lang;
+  return (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : 'zh-CN';
+}
+
+const RULES = new Set([
+  'required',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'enum',
+  'type',
+  'format',
+  'pattern',
+  'additionalProperties',
+]);
+
+/** A broken rule (minLength, enum…) said in the user's language; an unknown one as "not valid". */
+export function ruleMessage(locale: Locale, broken: { rule: string; limit?: number }): string {
+  // An empty text where one character is the least is simply a missing answer.
+  const rule =
+    broken.rule === 'minLength' && broken.limit === 1
+      ? 'required'
+      : RULES.has(broken.rule)
+        ? broken.rule
+        : 'invalid';
+  return translate(locale, `rule.${rule}` as MessageKey, { limit: broken.limit ?? '' });
+}
+
+/**
+ * A refusal of the server in the user's language: the broken rule, else the error's code, else
+ * (in English) the server's own message, else what its HTTP status means.
+ */
+export function errorMessage(
+  locale: Locale,
+  error: { status: number; code: string; rule?: { rule: string; limit?: number } },
+  serverMessage: string,
+): string {
+  if (error.rule) return ruleMessage(locale, error.rule);
+  const byCode = dictionaries[locale][`err.${error.code}`];
+  if (byCode) return byCode;
+  if (locale === 'en' && serverMessage) return serverMessage;
+  const status = error.status >= 500 ? 500 : error.status;
+  return dictionaries[locale][`err.status.${status}`] ?? translate(locale, 'err.status.400');
 }
 
 const STORAGE_KEY = 'openhotline.locale';

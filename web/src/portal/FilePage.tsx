@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, qs } from '../api';
 import { useT, type MessageKey } from '../i18n';
 import { Link } from '../router';
@@ -15,6 +15,8 @@ import {
 } from './portal-api';
 
 const MAX_DESCRIPTION = 5000;
+
+const PlaceMap = lazy(() => import('./PlaceMap'));
 
 interface Location {
   lat: number;
@@ -214,6 +216,16 @@ function AppealForm({ onFiled }: { onFiled: (receipt: Receipt, photos: File[]) =
             {fieldErrors.location}
           </div>
         ) : null}
+        <span className="portal-map-hint">{t('portal.file.map.hint')}</span>
+        <Suspense fallback={null}>
+          <PlaceMap
+            picked={location}
+            onPick={(place) => {
+              setLocation({ lat: place.lat, lng: place.lng });
+              if (place.districtId !== null) setDistrictId(place.districtId);
+            }}
+          />
+        </Suspense>
       </div>
       <Field
         label={

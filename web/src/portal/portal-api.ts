@@ -2,7 +2,6 @@
 // src/modules/knowledge (public answers).
 import { ApiError } from '../api';
 import type { Translate } from '../i18n';
-import { describeRule } from '../ui/forms';
 
 export const APPEAL_TYPES = [
   'enquiry',
@@ -100,12 +99,12 @@ export const rememberReceipt = (receipt: Receipt) => {
 export const rememberedCode = (number: string): string =>
   lastReceipt && lastReceipt.number === number ? lastReceipt.queryCode : '';
 
-/** A failure in words a citizen understands; the server's own message otherwise. */
+/** A failure in words a citizen understands. */
 export function failureText(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return t('portal.error.rateLimited');
     if (error.status >= 500) return t('portal.error.server');
-    return describeRule(t, error);
+    return error.message;
   }
   if (error instanceof TypeError) return t('portal.error.offline');
   return error instanceof Error ? error.message : String(error);

@@ -7,7 +7,7 @@ import {
   type ReactNode,
 } from 'react';
 import { ApiError } from '../api';
-import { useT, type MessageKey, type Translate } from '../i18n';
+import { useT } from '../i18n';
 
 /**
  * A labelled form field: the label, the control (given as the only child, which receives id,
@@ -64,58 +64,23 @@ export function Field({
  * form when it names none. `capture` returns false for errors that are not the server's.
  */
 export function useServerErrors() {
-  const t = useT();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const clear = useCallback(() => {
     setFieldErrors({});
     setFormError(null);
   }, []);
-  const capture = useCallback(
-    (error: unknown) => {
-      if (error instanceof ApiError && error.field) {
-        setFieldErrors({ [error.field]: describeRule(t, error) });
-        setFormError(null);
-      } else {
-        setFieldErrors({});
-        setFormError(error instanceof Error ? error.message : String(error));
-      }
-    },
-    [t],
-  );
+  const capture = useCallback((error: unknown) => {
+    if (error instanceof ApiError && error.field) {
+      // Already in the user's language (see ApiError).
+      setFieldErrors({ [error.field]: error.message });
+      setFormError(null);
+    } else {
+      setFieldErrors({});
+      setFormError(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
   return { fieldErrors, formError, clear, capture, setFieldErrors };
-}
-
-const RULES = new Set([
-  'required',
-  'minLength',
-  'maxLength',
-  'minimum',
-  'maximum',
-  'minItems',
-  'maxItems',
-  'enum',
-  'type',
-  'format',
-  'pattern',
-  'additionalProperties',
-]);
-
-/**
- * The server's refusal of a field in the user's language: a schema rule (required, maxLength…)
- * is said from its name and limit; a business rule keeps the server's own message.
- */
-export function describeRule(t: Translate, error: ApiError): string {
-  const broken = error.rule;
-  if (!broken) return error.message;
-  // An empty text where one character is the least is simply a missing answer.
-  const rule =
-    broken.rule === 'minLength' && broken.limit === 1
-      ? 'required'
-      : RULES.has(broken.rule)
-        ? broken.rule
-        : 'invalid';
-  return t(`rule.${rule}` as MessageKey, { limit: broken.limit ?? '' });
 }
 
 /** A message above a form or a list: an error (role=alert) or a notice (role=status). */

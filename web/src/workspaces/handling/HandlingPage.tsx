@@ -7,6 +7,7 @@ import { LoadState, useLoad } from '../../ui/data';
 import { Notice } from '../../ui/forms';
 import { useLiveReload } from '../../ui/live';
 import { useNames, type QueueItem } from './handling-data';
+import { PendingRequests } from './PendingRequests';
 import { canSign, QueueTable } from './QueueTable';
 import { TicketBrief } from './TicketBrief';
 
@@ -71,6 +72,7 @@ export default function HandlingPage() {
           </p>
         </div>
       </div>
+      <PendingRequests onOpen={(id) => show(tab, id)} />
       <Tabs tab={tab} items={items} onChange={(next) => show(next, current)} />
       <div className="hd-layout">
         <section
