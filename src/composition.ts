@@ -10,8 +10,10 @@ import { createCatalogueModule } from './modules/catalogue/index.js';
 import { createDispatchModule } from './modules/dispatch/index.js';
 import { createHandlingModule } from './modules/handling/index.js';
 import { createIntakeModule } from './modules/intake/index.js';
+import { createIntelligenceModule } from './modules/intelligence/index.js';
 import { createKnowledgeModule } from './modules/knowledge/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
+import { createOpen311Module } from './modules/open311/index.js';
 import { createOrganisationModule } from './modules/organisation/index.js';
 import { createTicketsModule } from './modules/tickets/index.js';
 
@@ -37,11 +39,23 @@ export function createServices(database: Database, config: Config, clock: Clock)
   const callback = createCallbackModule(deps, { tickets, catalogue, intake });
   const notifications = createNotificationsModule(deps);
   const channels = createChannelsModule(deps, { audit });
+  const open311 = createOpen311Module(deps, {
+    audit,
+    intake,
+    catalogue,
+    channels,
+    organisation: organisation.service,
+  });
   const knowledge = createKnowledgeModule(deps, {
     intake,
     catalogue,
     organisation: organisation.service,
     notifications: notifications.service,
+  });
+  const intelligence = createIntelligenceModule(deps, {
+    catalogue,
+    organisation: organisation.service,
+    tickets,
   });
   return {
     auth,
@@ -55,6 +69,8 @@ export function createServices(database: Database, config: Config, clock: Clock)
     notifications,
     knowledge,
     channels,
+    open311,
+    intelligence,
   };
 }
 

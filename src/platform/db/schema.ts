@@ -402,6 +402,134 @@ export interface ChannelSettingTable {
   updated_at: string;
 }
 
+/** Supervision (督办): the admin's rules, as JSON values by key. */
+/** A reminder (催办) or escalation (提级) sent about a unit's deadline, automatic or by hand. */
+/** A supervision order (督办单) to a ticket's unit, with its own deadline. */
+/** A unit's request for exemption (核减) or objection (申诉), and its decision. */
+/** What approved requests take out of a unit's evaluation: aspect 'all' is an exemption. */
+/** A category's own time limit (its subtree inherits it), per urgency and stage. */
+/** A call the phone switch offered (CTI), unique per switch and PBX call id. */
+/** What happened to a call, each switch event once (ringing, ring_stopped, answered, ended, contact). */
+/** Which operator sits at which extension of the phone switch (admin-managed). */
+/** One citizen's conversation with the WeChat official account: the appeal being gathered. */
+/** A WeChat message or event handled once; `reply` is what a redelivery gets again (erased soon after). */
+/** A ticket filed over WeChat, its citizen's openid, and how far its history was read for pushes. */
+/** A customer-service message or a photo download to do, claimed by one app instance at a time. */
+export interface Open311ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 of the key; the key itself is shown once, at creation. */
+  key_hash: string;
+  /** The key's first characters, for the admin to tell keys apart. */
+  key_prefix: string;
+  rate_limit_per_minute: number;
+  active: number;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_by: number | null;
+  revoked_at: string | null;
+}
+
+export interface Open311KeyUsageTable {
+  key_id: number;
+  /** The minute counted (ISO, seconds zero). */
+  window_start: string;
+  hits: number;
+}
+
+export interface Open311ServiceAttributeTable {
+  id: Generated<number>;
+  category_id: number;
+  code: string;
+  position: number;
+  variable: number;
+  datatype: string;
+  required: number;
+  description: string;
+  datatype_description: string | null;
+  /** JSON array of { key, name }. */
+  list_values: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface Open311RequestTable {
+  id: Generated<number>;
+  token: string;
+  ticket_id: number;
+  api_key_id: number | null;
+  service_code: string;
+  description: string | null;
+  media_url: string | null;
+  requested_at: string;
+}
+
+export interface Open311RequestAttributeTable {
+  id: Generated<number>;
+  request_id: number;
+  position: number;
+  code: string;
+  value: string;
+}
+
+/** Messaging (SMS, Weibo, e-mail): where a ticket's answers go, and how far its events were read. */
+/** Every inbound message's interpretation, once per message id (idempotent deliveries). */
+/** A message to send (SMS, e-mail, Weibo comment or private message), claimed by one instance. */
+/** The SMS callback survey of one reply (满意回复1…). */
+/** A version of the deployment's category model (intelligence): its parameters and figures. */
+export interface IntelligenceModelTable {
+  id: Generated<number>;
+  kind: string;
+  trained_at: string;
+  trained_by: number | null;
+  cold_start: number;
+  examples_count: number;
+  last_example_id: number;
+  tree_hash: string;
+  /** JSON */
+  metrics: string;
+  /** The model, deflated and base64 (see the intelligence module's model codec). */
+  parameters: string;
+}
+
+/** A ticket's text and the category staff confirmed or chose for it (each ticket's latest counts). */
+export interface IntelligenceExampleTable {
+  id: Generated<number>;
+  ticket_id: number;
+  text: string;
+  category_id: number;
+  source: string;
+  event_id: number;
+  actor_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The category a model version suggested for a ticket, and what staff then chose. */
+export interface IntelligenceSuggestionTable {
+  id: Generated<number>;
+  ticket_id: number;
+  model_id: number;
+  category_id: number;
+  confidence: number;
+  /** JSON [{ categoryId, confidence }] */
+  candidates: string;
+  created_at: string;
+  /** pending | accepted | corrected */
+  outcome: string;
+  final_category_id: number | null;
+  decided_by: number | null;
+  decided_at: string | null;
+}
+
+/** The intelligence module's watermarks and claims, by key. */
+export interface IntelligenceStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface DB {
   units: UnitTable;
   users: UserTable;
@@ -436,4 +564,13 @@ export interface DB {
   knowledge_index_state: KnowledgeIndexStateTable;
   knowledge_synonyms: KnowledgeSynonymTable;
   channel_settings: ChannelSettingTable;
+  open311_api_keys: Open311ApiKeyTable;
+  open311_key_usage: Open311KeyUsageTable;
+  open311_service_attributes: Open311ServiceAttributeTable;
+  open311_requests: Open311RequestTable;
+  open311_request_attributes: Open311RequestAttributeTable;
+  intelligence_models: IntelligenceModelTable;
+  intelligence_examples: IntelligenceExampleTable;
+  intelligence_suggestions: IntelligenceSuggestionTable;
+  intelligence_state: IntelligenceStateTable;
 }

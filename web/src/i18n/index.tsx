@@ -4,7 +4,9 @@ import { callback } from './callback';
 import { common } from './common';
 import { LOCALES, type Locale } from './define';
 import { errors } from './errors';
+import { intelligence } from './intelligence';
 import { knowledge } from './knowledge';
+import { open311 } from './open311';
 import { operator } from './operator';
 import { portal } from './portal';
 import { handling } from './handling';
@@ -23,6 +25,8 @@ const catalogs = [
   handling,
   callback,
   admin,
+  open311,
+  intelligence,
 ] as const;
 type Catalog = (typeof catalogs)[number];
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? keyof Z & string : never;

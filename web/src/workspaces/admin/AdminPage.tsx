@@ -4,10 +4,11 @@ import { navigate, useLocation } from '../../router';
 import { CalendarView } from './CalendarView';
 import { CatalogueView } from './CatalogueView';
 import { CategoriesView } from './CategoriesView';
+import { Open311View } from './Open311View';
 import { UnitsView } from './UnitsView';
 import { UsersView } from './UsersView';
 
-const TABS = ['units', 'users', 'categories', 'catalogue', 'calendar'] as const;
+const TABS = ['units', 'users', 'categories', 'catalogue', 'calendar', 'open311'] as const;
 type Tab = (typeof TABS)[number];
 
 const VIEWS: Record<Tab, () => React.JSX.Element> = {
@@ -16,6 +17,7 @@ const VIEWS: Record<Tab, () => React.JSX.Element> = {
   categories: CategoriesView,
   catalogue: CatalogueView,
   calendar: CalendarView,
+  open311: Open311View,
 };
 
 /**

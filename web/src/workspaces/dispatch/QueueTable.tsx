@@ -4,6 +4,7 @@ import { useFormat } from '../../settings';
 import { UrgencyBadge } from '../tickets/badges';
 import { useNames } from '../tickets/reference';
 import type { QueueItem } from '../tickets/types';
+import { CategorySuggestionLine, useCategorySuggestions } from './CategorySuggestionLine';
 import { useDescribeUnits } from './DispatchForm';
 
 /** The queue's rows: selection, the active row (keyboard), the suggestion and the row's actions. */
@@ -38,6 +39,7 @@ export function QueueTable({
   const names = useNames();
   const describe = useDescribeUnits();
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));
+  const categorySuggestions = useCategorySuggestions(items.map((item) => item.id));
   return (
     <div className="tk-table-wrap">
       <table className="data dsp-table">
@@ -96,6 +98,10 @@ export function QueueTable({
               </td>
               <td title={names.category(item.categoryId)}>
                 {names.categoryShort(item.categoryId)}
+                <CategorySuggestionLine
+                  suggestion={categorySuggestions.get(item.id)}
+                  categoryId={item.categoryId}
+                />
               </td>
               <td>{names.unit(item.districtId)}</td>
               <td>

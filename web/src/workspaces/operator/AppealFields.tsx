@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/forms';
 import { CategoryCombobox } from './CategoryCombobox';
+import { CategorySuggestion } from './CategorySuggestion';
 import type { ReferenceData } from './reference-data';
 import { APPEAL_TYPES, URGENCIES, type AppealDraft, type AppealType, type Urgency } from './types';
 
@@ -146,6 +147,13 @@ export function AppealFields({
           </select>
         </Field>
       </div>
+      <CategorySuggestion
+        title={draft.title}
+        description={draft.description}
+        categories={reference?.categoryById}
+        value={draft.categoryId}
+        onTake={(categoryId) => onChange({ categoryId })}
+      />
       <Field label={t('op.form.address')} error={errors.address}>
         <input
           value={draft.address}
