@@ -6,6 +6,7 @@ import type { ModuleDeps } from './platform/module.js';
 import { createAuthModule } from './modules/auth/index.js';
 import { createCallbackModule } from './modules/callback/index.js';
 import { createChannelsModule } from './modules/channels/index.js';
+import { createCtiModule } from './modules/cti/index.js';
 import { createCatalogueModule } from './modules/catalogue/index.js';
 import { createDispatchModule } from './modules/dispatch/index.js';
 import { createHandlingModule } from './modules/handling/index.js';
@@ -39,6 +40,13 @@ export function createServices(database: Database, config: Config, clock: Clock)
   const callback = createCallbackModule(deps, { tickets, catalogue, intake });
   const notifications = createNotificationsModule(deps);
   const channels = createChannelsModule(deps, { audit });
+  const cti = createCtiModule(deps, {
+    settings: channels.settings,
+    contacts: intake.contacts,
+    auth: auth.service,
+    users: auth.users,
+    audit,
+  });
   const open311 = createOpen311Module(deps, {
     audit,
     intake,
@@ -70,6 +78,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     knowledge,
     channels,
     open311,
+    cti,
     intelligence,
   };
 }

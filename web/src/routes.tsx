@@ -42,6 +42,7 @@ const KnowledgePage = lazy(() => import('./workspaces/knowledge/KnowledgePage'))
 const ArticlePage = lazy(() => import('./workspaces/knowledge/ArticlePage'));
 const NewArticlePage = lazy(() => import('./workspaces/knowledge/NewArticlePage'));
 const KnowledgeReportsPage = lazy(() => import('./workspaces/knowledge/ReportsPage'));
+const CallsPage = lazy(() => import('./workspaces/calls/CallsPage'));
 
 export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/operator', roles: ['operator'], page: OperatorPage },
@@ -50,6 +51,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/coordination', roles: ['coordinator'], page: CoordinationPage },
   { pattern: '/callback', roles: ['callback_agent'], page: CallbackPage },
   { pattern: '/admin', roles: ['admin'], page: AdminPage },
+  { pattern: '/calls', roles: ['supervisor', 'admin'], page: CallsPage },
   { pattern: '/tickets', roles: STAFF, page: TicketListPage },
   { pattern: '/tickets/:id', roles: STAFF, page: TicketPage },
   { pattern: '/knowledge', roles: KNOWLEDGE_READERS, page: KnowledgePage },

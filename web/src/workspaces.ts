@@ -35,6 +35,8 @@ export const WORKSPACES: readonly Workspace[] = [
     roles: ['kb_editor', 'operator', 'dispatcher', 'supervisor', 'analyst', 'admin'],
   },
   { path: '/admin', label: 'nav.admin', roles: ['admin'] },
+  // The phone's intake measures (and, for the admin, the extensions).
+  { path: '/calls', label: 'nav.calls', roles: ['supervisor', 'admin'] },
 ];
 
 export const workspacesFor = (roles: readonly Role[]): Workspace[] =>

@@ -7,6 +7,7 @@ import * as ticketNotify from './migrations/2026-11-29T03-ticket-notify.js';
 import * as citizenEvaluations from './migrations/2026-11-29T04-citizen-evaluations.js';
 import * as channels from './migrations/2026-11-29T05-channels.js';
 import * as open311 from './migrations/2026-11-29T06-open311.js';
+import * as cti from './migrations/2026-11-29T09-cti.js';
 import * as intelligence from './migrations/2026-11-29T10-intelligence.js';
 
 /** Every migration, in order. Names are ISO-dated; a released migration never changes. */
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T04-citizen-evaluations': citizenEvaluations,
   '2026-11-29T05-channels': channels,
   '2026-11-29T06-open311': open311,
+  '2026-11-29T09-cti': cti,
   '2026-11-29T10-intelligence': intelligence,
 };
 

@@ -409,8 +409,58 @@ export interface ChannelSettingTable {
 /** What approved requests take out of a unit's evaluation: aspect 'all' is an exemption. */
 /** A category's own time limit (its subtree inherits it), per urgency and stage. */
 /** A call the phone switch offered (CTI), unique per switch and PBX call id. */
+export interface CtiCallTable {
+  id: Generated<number>;
+  /** asterisk | freeswitch */
+  switch: string;
+  /** The switch's id of the caller's leg (Asterisk channel id, FreeSWITCH Unique-ID). */
+  pbx_call_id: string;
+  caller_number: string | null;
+  /** The number dialled, or the queue. */
+  called_number: string | null;
+  /** The extension it last rang at, or the one that answered. */
+  agent_extension: string | null;
+  /** The operator at that extension. */
+  operator_id: number | null;
+  offered_at: string;
+  /** offered_at's date in the centre's time zone (YYYY-MM-DD), for the daily measures. */
+  offered_day: string;
+  /** When it first rang at an operator's extension. */
+  ringing_at: string | null;
+  answered_at: string | null;
+  ended_at: string | null;
+  /** answered | abandoned | missed, once ended. */
+  outcome: string | null;
+  /** answered_at - offered_at. */
+  answer_wait_ms: number | null;
+  /** ended_at - answered_at. */
+  handle_ms: number | null;
+  recording_url: string | null;
+  contact_id: number | null;
+  /** Which instance records the contact: set by the one that takes it. */
+  contact_claimed_at: string | null;
+  updated_at: string;
+}
+
 /** What happened to a call, each switch event once (ringing, ring_stopped, answered, ended, contact). */
+export interface CtiCallEventTable {
+  id: Generated<number>;
+  call_id: number;
+  kind: string;
+  dedupe_key: string;
+  extension: string | null;
+  operator_id: number | null;
+  at: string;
+}
+
 /** Which operator sits at which extension of the phone switch (admin-managed). */
+export interface CtiExtensionTable {
+  extension: string;
+  user_id: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 /** One citizen's conversation with the WeChat official account: the appeal being gathered. */
 /** A WeChat message or event handled once; `reply` is what a redelivery gets again (erased soon after). */
 /** A ticket filed over WeChat, its citizen's openid, and how far its history was read for pushes. */
@@ -569,6 +619,9 @@ export interface DB {
   open311_service_attributes: Open311ServiceAttributeTable;
   open311_requests: Open311RequestTable;
   open311_request_attributes: Open311RequestAttributeTable;
+  cti_calls: CtiCallTable;
+  cti_call_events: CtiCallEventTable;
+  cti_extensions: CtiExtensionTable;
   intelligence_models: IntelligenceModelTable;
   intelligence_examples: IntelligenceExampleTable;
   intelligence_suggestions: IntelligenceSuggestionTable;

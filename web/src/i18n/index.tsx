@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { admin } from './admin';
 import { callback } from './callback';
 import { common } from './common';
+import { cti } from './cti';
 import { LOCALES, type Locale } from './define';
 import { errors } from './errors';
 import { intelligence } from './intelligence';
@@ -17,6 +18,7 @@ export { LOCALES, type Locale };
 // Each feature keeps its messages in its own file; one dictionary per language is merged here.
 const catalogs = [
   common,
+  cti,
   errors,
   operator,
   knowledge,

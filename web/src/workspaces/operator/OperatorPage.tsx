@@ -10,6 +10,13 @@ import { AppealFields } from './AppealFields';
 import { CallerPanel } from './CallerPanel';
 import { ReceivedAppeals } from './ReceivedAppeals';
 import { DuplicateWarning } from './DuplicateWarning';
+import {
+  CallBanner,
+  contactOfCall,
+  incomingOf,
+  useIncomingCall,
+  type IncomingCall,
+} from './IncomingCall';
 import { KnowledgePanel } from './KnowledgePanel';
 import { MARKS, useMarkAfterPaint } from './marks';
 import { loadReferenceData } from './reference-data';
@@ -57,6 +64,8 @@ export default function OperatorPage() {
   const [mapWanted, setMapWanted] = useState(false);
   // Counts the calls: the knowledge panel starts afresh (no article open, no query) for each one.
   const [callSeq, setCallSeq] = useState(0);
+  // The phone switch's call shown in the caller panel (its contact is recorded by the switch).
+  const [ctiCall, setCtiCall] = useState<IncomingCall | null>(null);
   const errors = useServerErrors();
   const formRef = useRef<HTMLFormElement>(null);
   const callerRef = useRef<HTMLInputElement>(null);
@@ -76,12 +85,14 @@ export default function OperatorPage() {
     setInputs(EMPTY_ACTION_INPUTS);
     errors.clear();
     setCallSeq((n) => n + 1);
+    setCtiCall(null);
     callerRef.current?.focus();
   };
 
   /** Ends the call's contact (best effort: the ticket is already safe) and clears the screen. */
   const finish = (message: string, ticket: Done['ticket']) => {
-    if (contact)
+    // A call's contact ends when the switch says the call ended.
+    if (contact && contact.id !== ctiCall?.contactId)
       void api('PATCH', `/contacts/${contact.id}`, { endedAt: new Date().toISOString() }).catch(
         () => undefined,
       );
@@ -105,9 +116,12 @@ export default function OperatorPage() {
     setCallerError(undefined);
     try {
       const now = new Date().toISOString();
-      // Enter again on the same caller reloads the history; it is still the same contact.
+      // Enter again on the same caller reloads the history; it is still the same contact (also
+      // the phone switch's, which records its own).
+      const digits = number.replace(/[\s-]/g, '');
       const same =
-        contact?.channel === channel && contact.callerNumber === number.replace(/[\s-]/g, '');
+        (contact?.channel === channel && contact.callerNumber === digits) ||
+        (channel === 'phone' && ctiCall?.callerNumber === digits);
       const [recorded, found] = await Promise.all([
         same
           ? contact
@@ -131,6 +145,41 @@ export default function OperatorPage() {
       setBusy(false);
     }
   };
+
+  /** Fills the caller panel with a call from the phone switch: the number and its history. */
+  const takeCall = (call: IncomingCall) => {
+    setCtiCall(call);
+    setChannel('phone');
+    setCaller(call.callerNumber ?? '');
+    setCallerError(undefined);
+    setContact(contactOfCall(call));
+    setHistory(null);
+    setDone(null);
+    if (call.callerNumber)
+      void api<CallerHistory>('GET', `/contacts?caller=${encodeURIComponent(call.callerNumber)}`)
+        .then((found) => {
+          setHistory(found);
+          setDraft((current) =>
+            current.citizenPhone ? current : { ...current, citizenPhone: found.callerNumber },
+          );
+        })
+        .catch((error: unknown) =>
+          setCallerError(error instanceof Error ? error.message : String(error)),
+        );
+    descriptionRef.current?.focus();
+  };
+
+  const incoming = useIncomingCall((pop) => {
+    if (pop.state === 'ringing' || pop.state === 'answered') {
+      // An idle screen takes the call at once; a busy one waits for Accept on the banner.
+      const idle = !contact && !caller.trim() && !draft.description.trim() && !busy;
+      if (pop.callId !== ctiCall?.callId && idle) takeCall(incomingOf(pop));
+    } else if (pop.state === 'contact' && pop.callId === ctiCall?.callId) {
+      const call = { ...ctiCall, contactId: pop.contactId };
+      setCtiCall(call);
+      if (!contact) setContact(contactOfCall(call));
+    }
+  });
 
   const appeal = () => appealBody(draft, channel, contact?.id ?? null);
 
@@ -221,6 +270,14 @@ export default function OperatorPage() {
   return (
     <div className="op-page">
       <div className="op-col op-col-left">
+        {incoming.call ? (
+          <CallBanner
+            call={incoming.call}
+            taken={incoming.call.callId === ctiCall?.callId}
+            onAccept={() => incoming.call && takeCall(incoming.call)}
+            onDismiss={incoming.dismiss}
+          />
+        ) : null}
         <CallerPanel
           channel={channel}
           onChannel={setChannel}
