@@ -17,6 +17,7 @@ import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
 import { createOrganisationModule } from './modules/organisation/index.js';
 import { createTicketsModule } from './modules/tickets/index.js';
+import { createWechatModule } from './modules/wechat/index.js';
 
 /** The composition root: every service is created here, once, with its dependencies. */
 export function createServices(database: Database, config: Config, clock: Clock) {
@@ -47,6 +48,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     users: auth.users,
     audit,
   });
+  const wechat = createWechatModule(deps, { intake, tickets, channels });
   const open311 = createOpen311Module(deps, {
     audit,
     intake,
@@ -79,6 +81,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     channels,
     open311,
     cti,
+    wechat,
     intelligence,
   };
 }

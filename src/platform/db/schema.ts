@@ -462,9 +462,61 @@ export interface CtiExtensionTable {
 }
 
 /** One citizen's conversation with the WeChat official account: the appeal being gathered. */
+export interface WechatConversationTable {
+  openid: string;
+  /** idle | awaiting_what | awaiting_where | awaiting_confirm */
+  state: string;
+  /** JSON: what, where, photos. */
+  draft: string;
+  version: number;
+  updated_at: string;
+  expires_at: string;
+}
+
 /** A WeChat message or event handled once; `reply` is what a redelivery gets again (erased soon after). */
+export interface WechatMessageTable {
+  message_key: string;
+  openid: string;
+  received_at: string;
+  reply: string | null;
+}
+
 /** A ticket filed over WeChat, its citizen's openid, and how far its history was read for pushes. */
+export interface WechatTicketLinkTable {
+  ticket_id: number;
+  openid: string;
+  number: string;
+  seen_seq: number;
+  watch_until: string | null;
+  created_at: string;
+}
+
 /** A customer-service message or a photo download to do, claimed by one app instance at a time. */
+export interface WechatOutboxTable {
+  id: Generated<number>;
+  /** push | photo */
+  kind: string;
+  dedupe_key: string;
+  ticket_id: number;
+  openid: string;
+  payload: string;
+  /** pending | done | failed */
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface WechatAccessTokenTable {
+  app_id: string;
+  access_token: string;
+  expires_at: string;
+  lease_until: string | null;
+}
+
 export interface Open311ApiKeyTable {
   id: Generated<number>;
   name: string;
@@ -619,6 +671,11 @@ export interface DB {
   open311_service_attributes: Open311ServiceAttributeTable;
   open311_requests: Open311RequestTable;
   open311_request_attributes: Open311RequestAttributeTable;
+  wechat_conversations: WechatConversationTable;
+  wechat_messages: WechatMessageTable;
+  wechat_ticket_links: WechatTicketLinkTable;
+  wechat_outbox: WechatOutboxTable;
+  wechat_access_tokens: WechatAccessTokenTable;
   cti_calls: CtiCallTable;
   cti_call_events: CtiCallEventTable;
   cti_extensions: CtiExtensionTable;

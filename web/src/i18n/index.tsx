@@ -12,6 +12,7 @@ import { operator } from './operator';
 import { portal } from './portal';
 import { handling } from './handling';
 import { tickets } from './tickets';
+import { wechat } from './wechat';
 
 export { LOCALES, type Locale };
 
@@ -29,6 +30,7 @@ const catalogs = [
   admin,
   open311,
   intelligence,
+  wechat,
 ] as const;
 type Catalog = (typeof catalogs)[number];
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? keyof Z & string : never;

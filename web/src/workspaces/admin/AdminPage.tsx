@@ -7,8 +7,17 @@ import { CategoriesView } from './CategoriesView';
 import { Open311View } from './Open311View';
 import { UnitsView } from './UnitsView';
 import { UsersView } from './UsersView';
+import { WechatView } from './WechatView';
 
-const TABS = ['units', 'users', 'categories', 'catalogue', 'calendar', 'open311'] as const;
+const TABS = [
+  'units',
+  'users',
+  'categories',
+  'catalogue',
+  'calendar',
+  'open311',
+  'wechat',
+] as const;
 type Tab = (typeof TABS)[number];
 
 const VIEWS: Record<Tab, () => React.JSX.Element> = {
@@ -18,6 +27,7 @@ const VIEWS: Record<Tab, () => React.JSX.Element> = {
   catalogue: CatalogueView,
   calendar: CalendarView,
   open311: Open311View,
+  wechat: WechatView,
 };
 
 /**
