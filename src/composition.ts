@@ -13,6 +13,7 @@ import { createHandlingModule } from './modules/handling/index.js';
 import { createIntakeModule } from './modules/intake/index.js';
 import { createIntelligenceModule } from './modules/intelligence/index.js';
 import { createKnowledgeModule } from './modules/knowledge/index.js';
+import { createMessagingModule } from './modules/messaging/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
 import { createOrganisationModule } from './modules/organisation/index.js';
@@ -49,6 +50,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     audit,
   });
   const wechat = createWechatModule(deps, { intake, tickets, channels });
+  const messaging = createMessagingModule(deps, { intake, tickets, callback, channels });
   const open311 = createOpen311Module(deps, {
     audit,
     intake,
@@ -82,6 +84,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     open311,
     cti,
     wechat,
+    messaging,
     intelligence,
   };
 }

@@ -19,6 +19,11 @@ export interface Config {
   readonly databasePoolSize: number;
   readonly publicRateLimit: number;
   readonly trustProxy: boolean;
+  /** The inbound SMTP listener (e-mail channel): its port, or null when off. */
+  readonly smtpListenPort: number | null;
+  readonly smtpListenHost: string;
+  /** Largest e-mail the SMTP listener takes (attachments included, as sent). */
+  readonly smtpMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +97,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     databasePoolSize: int('DATABASE_POOL_SIZE', 20, 1, 500),
     publicRateLimit: int('PUBLIC_RATE_LIMIT', 30, 1, 100_000),
     trustProxy: bool('TRUST_PROXY', false),
+    smtpListenPort: env.SMTP_LISTEN_PORT ? int('SMTP_LISTEN_PORT', 0, 1, 65535) : null,
+    smtpListenHost: env.SMTP_LISTEN_HOST || '127.0.0.1',
+    smtpMaxBytes: int('SMTP_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

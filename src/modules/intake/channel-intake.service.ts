@@ -2,7 +2,15 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/database.js';
 import { ValidationError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/unique-violation.js';
-import { CHANNELS, type AppealType, type Channel, type Executor } from '../tickets/index.js';
+import {
+  CHANNELS,
+  insertEvent,
+  isOpen,
+  lockTicket,
+  type AppealType,
+  type Channel,
+  type Executor,
+} from '../tickets/index.js';
 import {
   hashQueryCode,
   LIMITS,
@@ -103,6 +111,58 @@ export class ChannelIntakeService {
     } catch (error) {
       const raced = await this.afterUniqueViolation(error, contact);
       return { contactId: raced.id, duplicate: true };
+    }
+  }
+
+  /**
+   * Records a message about a ticket as one of its contacts (a follow-up on an open appeal, an
+   * answer to a survey), with a `contact_attached` event; once per message, like recordMessage.
+   * A ticket closed meanwhile takes no contact: the message is then recorded without a ticket.
+   */
+  async recordMessageOnTicket(
+    message: ChannelMessage,
+    ticketId: number,
+  ): Promise<{ contactId: number; duplicate: boolean; attached: boolean }> {
+    const contact = this.contactFields(message);
+    const earlier = await this.findContact(this.database.db, contact.channel, contact.externalId);
+    if (earlier)
+      return { contactId: earlier.id, duplicate: true, attached: earlier.ticketId === ticketId };
+    try {
+      return await this.database.write(async (trx) => {
+        const ticket = await lockTicket(trx, this.database.dialect, ticketId);
+        const open = isOpen(ticket.status);
+        const inserted = await insertContact(trx, {
+          channel: contact.channel,
+          caller_number: contact.sender,
+          caller_name: contact.senderName,
+          started_at: contact.receivedAt,
+          answered_at: null,
+          ended_at: null,
+          // Until a received ticket is accepted or closed, its contacts' outcome is still open.
+          outcome: open && ticket.status !== 'received' ? 'ticket' : 'pending',
+          operator_id: null,
+          ticket_id: open ? ticketId : null,
+          summary: contact.summary,
+          referral_target: null,
+          external_id: contact.externalId,
+        });
+        if (open)
+          await insertEvent(trx, {
+            ticketId,
+            type: 'contact_attached',
+            actorId: null,
+            actorUnitId: null,
+            at: this.clock.now().toISOString(),
+            reason: null,
+            before: null,
+            after: null,
+            data: { contactId: inserted.id, channel: contact.channel },
+          });
+        return { contactId: inserted.id, duplicate: false, attached: open };
+      });
+    } catch (error) {
+      const raced = await this.afterUniqueViolation(error, contact);
+      return { contactId: raced.id, duplicate: true, attached: raced.ticketId === ticketId };
     }
   }
 

@@ -122,6 +122,36 @@ export class AttachmentService {
     return this.receive(null, ticket.id, input, 'appeal', (mime) => mime.startsWith('image/'));
   }
 
+  /**
+   * A file the citizen sent with a message on a channel (an e-mail's attachment): any accepted
+   * type, recorded as the citizen's own on the ticket. The same content twice on one ticket is
+   * kept once, so a message delivered again adds nothing.
+   */
+  async addFromChannel(
+    ticketId: number,
+    input: Omit<UploadInput, 'purpose'>,
+  ): Promise<{ attachment: Attachment; duplicate: boolean }> {
+    const received = await this.storage.receive(input.content, this.options.maxBytes);
+    const same = (await listAttachments(this.database.db, ticketId)).find(
+      (a) => a.uploadedBy === null && a.sha256 === received.sha256,
+    );
+    if (same) {
+      await this.storage.discard(received.tempPath);
+      return { attachment: same, duplicate: true };
+    }
+    const decision = decideAttachmentType(input.declaredType, received.head, received.isText);
+    if (!decision.ok) {
+      await this.storage.discard(received.tempPath);
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', decision.reason);
+    }
+    const attachment = await this.record(null, ticketId, received, {
+      name: cleanFileName(input.name),
+      mime: decision.type,
+      purpose: 'appeal',
+    });
+    return { attachment, duplicate: false };
+  }
+
   private async receive(
     actor: Actor | null,
     ticketId: number,

@@ -8,6 +8,7 @@ import * as citizenEvaluations from './migrations/2026-11-29T04-citizen-evaluati
 import * as channels from './migrations/2026-11-29T05-channels.js';
 import * as open311 from './migrations/2026-11-29T06-open311.js';
 import * as wechat from './migrations/2026-11-29T07-wechat.js';
+import * as messaging from './migrations/2026-11-29T08-messaging.js';
 import * as cti from './migrations/2026-11-29T09-cti.js';
 import * as intelligence from './migrations/2026-11-29T10-intelligence.js';
 
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T05-channels': channels,
   '2026-11-29T06-open311': open311,
   '2026-11-29T07-wechat': wechat,
+  '2026-11-29T08-messaging': messaging,
   '2026-11-29T09-cti': cti,
   '2026-11-29T10-intelligence': intelligence,
 };

@@ -576,9 +576,87 @@ export interface Open311RequestAttributeTable {
 }
 
 /** Messaging (SMS, Weibo, e-mail): where a ticket's answers go, and how far its events were read. */
+export interface MessagingLinkTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** sms | weibo | email */
+  channel: string;
+  /** The phone number, Weibo uid or e-mail address (personal data). */
+  address: string;
+  /** sms | weibo_mention | weibo_private | email */
+  kind: string;
+  /** Weibo: the post to comment on; e-mail: the appeal's Message-ID. */
+  reply_ref: string | null;
+  subject: string | null;
+  seen_version: number;
+  last_seq: number;
+  active: number;
+  created_at: string;
+}
+
 /** Every inbound message's interpretation, once per message id (idempotent deliveries). */
+export interface MessagingInboundTable {
+  channel: string;
+  external_id: string;
+  sender: string | null;
+  /** appeal | contact | survey | status_query | message | ignored */
+  decision: string;
+  ticket_id: number | null;
+  survey_id: number | null;
+  /** The message until it is handled (JSON), to finish it after a crash; null once done. */
+  payload: string | null;
+  received_at: string;
+  done_at: string | null;
+}
+
 /** A message to send (SMS, e-mail, Weibo comment or private message), claimed by one instance. */
+export interface MessagingOutboxTable {
+  id: Generated<number>;
+  channel: string;
+  kind: string;
+  /** Weibo: comment | private. */
+  route: string | null;
+  ticket_id: number | null;
+  recipient: string;
+  subject: string | null;
+  body: string;
+  /** The query code, until sent (the body holds a placeholder for it). */
+  secret: string | null;
+  reply_ref: string | null;
+  dedupe_key: string;
+  /** Sent only after this message was. */
+  after_id: number | null;
+  /** pending | sending | sent | failed | cancelled */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  provider_id: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 /** The SMS callback survey of one reply (满意回复1…). */
+export interface MessagingSurveyTable {
+  id: Generated<number>;
+  ticket_id: number;
+  phone: string;
+  /** The seq of the reply event it asks about. */
+  round: number;
+  /** waiting | asked | asked_resolution | answering | answered | stale */
+  state: string;
+  answer: string | null;
+  answer_external_id: string | null;
+  satisfaction: string | null;
+  resolved: number | null;
+  /** closed | reopened | stale */
+  outcome: string | null;
+  asked_at: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
 /** A version of the deployment's category model (intelligence): its parameters and figures. */
 export interface IntelligenceModelTable {
   id: Generated<number>;
@@ -683,4 +761,8 @@ export interface DB {
   intelligence_examples: IntelligenceExampleTable;
   intelligence_suggestions: IntelligenceSuggestionTable;
   intelligence_state: IntelligenceStateTable;
+  messaging_links: MessagingLinkTable;
+  messaging_inbound: MessagingInboundTable;
+  messaging_outbox: MessagingOutboxTable;
+  messaging_surveys: MessagingSurveyTable;
 }

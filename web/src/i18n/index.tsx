@@ -7,6 +7,7 @@ import { LOCALES, type Locale } from './define';
 import { errors } from './errors';
 import { intelligence } from './intelligence';
 import { knowledge } from './knowledge';
+import { messaging } from './messaging';
 import { open311 } from './open311';
 import { operator } from './operator';
 import { portal } from './portal';
@@ -29,6 +30,7 @@ const catalogs = [
   callback,
   admin,
   open311,
+  messaging,
   intelligence,
   wechat,
 ] as const;

@@ -4,6 +4,7 @@ import { navigate, useLocation } from '../../router';
 import { CalendarView } from './CalendarView';
 import { CatalogueView } from './CatalogueView';
 import { CategoriesView } from './CategoriesView';
+import { MessagingView } from './MessagingView';
 import { Open311View } from './Open311View';
 import { UnitsView } from './UnitsView';
 import { UsersView } from './UsersView';
@@ -16,6 +17,7 @@ const TABS = [
   'catalogue',
   'calendar',
   'open311',
+  'messaging',
   'wechat',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -27,6 +29,7 @@ const VIEWS: Record<Tab, () => React.JSX.Element> = {
   catalogue: CatalogueView,
   calendar: CalendarView,
   open311: Open311View,
+  messaging: MessagingView,
   wechat: WechatView,
 };
 
