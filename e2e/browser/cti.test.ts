@@ -219,6 +219,14 @@ describe.runIf(browserAvailable)('the phone switch in a browser', () => {
       ]);
     const records = page.getByRole('region', { name: '通话记录' });
     await records.getByRole('link', { name: '收听' }).waitFor();
+    // Beside the calls, every channel compared: the two calls are among the phone's contacts.
+    const channels = page.getByRole('region', { name: '各渠道受理' });
+    const phoneRow = channels.getByRole('row', { name: /^电话/ });
+    await phoneRow.waitFor();
+    const contacts = Number(
+      (await phoneRow.locator('td').first().textContent())?.replace(/,/g, ''),
+    );
+    expect(contacts).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'cti-calls.zh-CN');
     await page.context().close();
   }, 120_000);

@@ -4,9 +4,11 @@
 import type { AuditLog } from '../../platform/audit.js';
 import type { RouteRegistrar } from '../../platform/http/routes.js';
 import type { ModuleDeps } from '../../platform/module.js';
+import { ChannelFiguresService } from './channel-figures.service.js';
 import { channelSettingsRoutes } from './channel-settings.routes.js';
 import { ChannelSettingsService } from './channel-settings.service.js';
 
+export type { ChannelFigures, ChannelFiguresService } from './channel-figures.service.js';
 export type {
   ChannelSettingSpec,
   ChannelSettingsService,
@@ -15,10 +17,13 @@ export type {
 
 export interface ChannelsModule {
   settings: ChannelSettingsService;
+  /** What came in on each channel: the channels compared for supervisors. */
+  figures: ChannelFiguresService;
   routes: RouteRegistrar;
 }
 
 export function createChannelsModule(deps: ModuleDeps, extra: { audit: AuditLog }): ChannelsModule {
   const settings = new ChannelSettingsService(deps.database, deps.clock, extra.audit);
-  return { settings, routes: channelSettingsRoutes(settings) };
+  const figures = new ChannelFiguresService(deps.database, deps.config.timeZone);
+  return { settings, figures, routes: channelSettingsRoutes(settings, figures) };
 }

@@ -4,6 +4,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { navigate, useLocation } from '../../router';
 import { useUser } from '../../session';
 import { useFormat } from '../../settings';
+import { ChannelFigures } from './ChannelFigures';
 import { LoadState, useLoad } from '../../ui/data';
 import { Field, Notice, useServerErrors } from '../../ui/forms';
 import { SwitchSettings } from './SwitchSettings';
@@ -147,6 +148,7 @@ export default function CallsPage() {
           />
         </label>
       </form>
+      <ChannelFigures range={range} />
       <LoadState state={measures} />
       {data ? (
         <>
