@@ -17,6 +17,7 @@ import { createMessagingModule } from './modules/messaging/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
 import { createOrganisationModule } from './modules/organisation/index.js';
+import { createSupervisionModule } from './modules/supervision/index.js';
 import { createTicketsModule } from './modules/tickets/index.js';
 import { createWechatModule } from './modules/wechat/index.js';
 
@@ -69,6 +70,13 @@ export function createServices(database: Database, config: Config, clock: Clock)
     organisation: organisation.service,
     tickets,
   });
+  const supervision = createSupervisionModule(deps, {
+    audit,
+    tickets,
+    catalogue,
+    organisation: organisation.service,
+    notifications: notifications.service,
+  });
   return {
     auth,
     organisation,
@@ -84,6 +92,7 @@ export function createServices(database: Database, config: Config, clock: Clock)
     open311,
     cti,
     wechat,
+    supervision,
     messaging,
     intelligence,
   };

@@ -43,6 +43,7 @@ const ArticlePage = lazy(() => import('./workspaces/knowledge/ArticlePage'));
 const NewArticlePage = lazy(() => import('./workspaces/knowledge/NewArticlePage'));
 const KnowledgeReportsPage = lazy(() => import('./workspaces/knowledge/ReportsPage'));
 const CallsPage = lazy(() => import('./workspaces/calls/CallsPage'));
+const SupervisionPage = lazy(() => import('./workspaces/supervision/SupervisionPage'));
 
 export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/operator', roles: ['operator'], page: OperatorPage },
@@ -52,6 +53,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/callback', roles: ['callback_agent'], page: CallbackPage },
   { pattern: '/admin', roles: ['admin'], page: AdminPage },
   { pattern: '/calls', roles: ['supervisor', 'admin'], page: CallsPage },
+  { pattern: '/supervision', roles: ['supervisor'], page: SupervisionPage },
   { pattern: '/tickets', roles: STAFF, page: TicketListPage },
   { pattern: '/tickets/:id', roles: STAFF, page: TicketPage },
   { pattern: '/knowledge', roles: KNOWLEDGE_READERS, page: KnowledgePage },

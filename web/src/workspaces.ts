@@ -15,6 +15,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: '/dispatch', label: 'nav.dispatch', roles: ['dispatcher', 'coordinator'] },
   { path: '/handling', label: 'nav.handling', roles: ['handler'] },
   { path: '/callback', label: 'nav.callback', roles: ['callback_agent'] },
+  { path: '/supervision', label: 'nav.supervision', roles: ['supervisor'] },
   {
     path: '/tickets',
     label: 'nav.tickets',

@@ -11,12 +11,20 @@ import { CategoryService } from './categories.service.js';
 import { catalogueRoutes } from './catalogue.routes.js';
 import { DispatchCatalogueService } from './catalogue.service.js';
 import { DeadlineService } from './deadline.service.js';
+import { TimeLimitService } from './time-limits.service.js';
+import { timeLimitRoutes } from './time-limits.routes.js';
 
 export type * from './catalogue-types.js';
 export { CalendarService } from './calendar.service.js';
 export { CategoryService } from './categories.service.js';
 export { DispatchCatalogueService, type CatalogueVersionWithRules } from './catalogue.service.js';
-export { DeadlineService } from './deadline.service.js';
+export { DeadlineService, type TimeLimitSource } from './deadline.service.js';
+export {
+  TimeLimitService,
+  type TimeLimitRuleView,
+  type TimeLimitsView,
+} from './time-limits.service.js';
+export { LIMIT_STAGES, type LimitStage } from './time-limit-rules.js';
 export { CsvImportError, type CsvProblem } from './csv-import.js';
 export {
   addHours,
@@ -33,6 +41,8 @@ export interface CatalogueModule {
   categories: CategoryService;
   catalogue: DispatchCatalogueService;
   deadlines: DeadlineService;
+  /** Time limits per category and urgency, kept by the admin. */
+  timeLimits: TimeLimitService;
   calendar: CalendarService;
   routes: RouteRegistrar;
 }
@@ -49,7 +59,8 @@ export function createCatalogueModule(
   const categories = new CategoryService(database, clock);
   const catalogue = new DispatchCatalogueService(database, clock, extra.organisation);
   const calendar = new CalendarService(database, clock, config.timeZone);
-  const deadlines = new DeadlineService(calendar, config.timeZone);
+  const timeLimits = new TimeLimitService(database, clock);
+  const deadlines = new DeadlineService(calendar, config.timeZone, timeLimits);
   const routes: RouteRegistrar = (app) => {
     // A scope of its own, so the text/csv parser applies to these routes only.
     void app.register(async (scope: FastifyInstance) => {
@@ -63,7 +74,8 @@ export function createCatalogueModule(
       categoryRoutes(scope, categories);
       catalogueRoutes(scope, catalogue);
       calendarRoutes(scope, calendar);
+      timeLimitRoutes(scope, timeLimits);
     });
   };
-  return { categories, catalogue, deadlines, calendar, routes };
+  return { categories, catalogue, deadlines, timeLimits, calendar, routes };
 }

@@ -138,12 +138,12 @@ export class HandlingService {
    * part (else CO_HANDLERS_PENDING). Sets the callback deadline; merged children take the reply.
    */
   async reply(actor: Actor, ticketId: number, input: ReplyInput): Promise<TicketSummary> {
-    const { assignment } = await readOwnDispatch(this.deps, actor, ticketId, 'lead');
+    const { ticket, assignment } = await readOwnDispatch(this.deps, actor, ticketId, 'lead');
     const text = checkText(input.text);
     const attachmentIds = await this.checkAttachments(ticketId, input.attachmentIds ?? []);
     const { database, clock, tickets, catalogue } = this.deps;
     const now = clock.now();
-    const callbackDueAt = await catalogue.deadlines.callbackDue(now);
+    const callbackDueAt = await catalogue.deadlines.callbackDue(now, ticket);
     return database.write(async (trx) => {
       const current = await lockTicket(trx, database.dialect, ticketId);
       // An illegal step is refused (ILLEGAL_TRANSITION) before anything else is checked or written.

@@ -100,3 +100,19 @@ export async function markNotificationRead(trx: Executor, id: number, at: string
     .where('read_at', 'is', null)
     .execute();
 }
+
+/** Marks every unread notification the member sees as read; returns how many. */
+export async function markAllNotificationsRead(
+  trx: Executor,
+  audience: { unitId: number; userId: number },
+  at: string,
+): Promise<number> {
+  const result = await trx
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('unit_id', '=', audience.unitId)
+    .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', audience.userId)]))
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -56,5 +56,16 @@ export function notificationRoutes(notifications: NotificationService): RouteReg
       },
       async (request) => notifications.markRead(requireActor(request), request.params.id),
     );
+    api.post(
+      '/notifications/read-all',
+      {
+        schema: {
+          tags,
+          summary: 'Mark every notification you see as read',
+          response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses },
+        },
+      },
+      async (request) => ({ marked: await notifications.markAllRead(requireActor(request)) }),
+    );
   };
 }

@@ -8,6 +8,7 @@ import {
   findNotification,
   insertNotification,
   listNotifications,
+  markAllNotificationsRead,
   markNotificationRead,
   type Notification,
 } from './notifications.repository.js';
@@ -80,5 +81,13 @@ export class NotificationService {
         readAt: found.readAt ?? at,
       };
     });
+  }
+
+  /** Marks everything the actor sees as read; returns how many were unread. */
+  async markAllRead(actor: Actor): Promise<number> {
+    const at = this.clock.now().toISOString();
+    return this.database.write((trx) =>
+      markAllNotificationsRead(trx, { unitId: actor.unitId, userId: actor.userId }, at),
+    );
   }
 }

@@ -11,6 +11,7 @@ import * as wechat from './migrations/2026-11-29T07-wechat.js';
 import * as messaging from './migrations/2026-11-29T08-messaging.js';
 import * as cti from './migrations/2026-11-29T09-cti.js';
 import * as intelligence from './migrations/2026-11-29T10-intelligence.js';
+import * as supervision from './migrations/2026-11-29T11-supervision.js';
 
 /** Every migration, in order. Names are ISO-dated; a released migration never changes. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T08-messaging': messaging,
   '2026-11-29T09-cti': cti,
   '2026-11-29T10-intelligence': intelligence,
+  '2026-11-29T11-supervision': supervision,
 };
 
 function migrator(database: Database): Migrator {

@@ -403,11 +403,116 @@ export interface ChannelSettingTable {
 }
 
 /** Supervision (督办): the admin's rules, as JSON values by key. */
+export interface SupervisionSettingTable {
+  key: string;
+  value: string;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 /** A reminder (催办) or escalation (提级) sent about a unit's deadline, automatic or by hand. */
+export interface SupervisionReminderTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** The unit chased. */
+  unit_id: number;
+  /** sign | reply | order */
+  deadline_kind: string;
+  due_at: string | null;
+  /** near | overdue | district | centre | manual */
+  stage: string;
+  order_id: number | null;
+  /** Who chased by hand; null for the scanner. */
+  actor_id: number | null;
+  note: string | null;
+  /** How many notifications it wrote. */
+  notified: number;
+  /** Automatic ones: one per stage, unit and deadline, however many instances scan. */
+  dedupe_key: string | null;
+  created_at: string;
+}
+
 /** A supervision order (督办单) to a ticket's unit, with its own deadline. */
+export interface SupervisionOrderTable {
+  id: Generated<number>;
+  ticket_id: number;
+  unit_id: number;
+  /** open | replied | closed */
+  state: string;
+  reason: string;
+  requirement: string;
+  /** When the current deadline started (issue, or the last send-back). */
+  started_at: string;
+  due_at: string;
+  issued_by: number;
+  issued_at: string;
+  reply_text: string | null;
+  replied_by: number | null;
+  replied_at: string | null;
+  closed_by: number | null;
+  closed_at: string | null;
+  close_note: string | null;
+  /** 1, plus one per send-back. */
+  rounds: number;
+  version: number;
+  updated_at: string;
+}
+
+export interface SupervisionOrderStepTable {
+  id: Generated<number>;
+  order_id: number;
+  /** issue | reply | send_back | close */
+  action: string;
+  actor_id: number | null;
+  actor_unit_id: number | null;
+  at: string;
+  text: string | null;
+  due_at: string | null;
+}
+
 /** A unit's request for exemption (核减) or objection (申诉), and its decision. */
+export interface EvaluationRequestTable {
+  id: Generated<number>;
+  /** exemption | objection */
+  kind: string;
+  ticket_id: number;
+  unit_id: number;
+  /** What it is about: all (an exemption), satisfaction, timeliness, reopen. */
+  aspect: string;
+  reason: string;
+  attachment_id: number | null;
+  requested_by: number;
+  created_at: string;
+  /** pending | approved | refused */
+  state: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+}
+
 /** What approved requests take out of a unit's evaluation: aspect 'all' is an exemption. */
+export interface EvaluationAdjustmentTable {
+  ticket_id: number;
+  unit_id: number;
+  aspect: string;
+  request_id: number;
+  at: string;
+}
+
 /** A category's own time limit (its subtree inherits it), per urgency and stage. */
+export interface TimeLimitRuleTable {
+  category_id: number;
+  /** normal | urgent | emergency */
+  urgency: string;
+  /** sign_for | feedback | callback */
+  stage: string;
+  /** minutes | hours | working_days */
+  unit: string;
+  amount: number;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 /** A call the phone switch offered (CTI), unique per switch and PBX call id. */
 export interface CtiCallTable {
   id: Generated<number>;
@@ -761,6 +866,13 @@ export interface DB {
   intelligence_examples: IntelligenceExampleTable;
   intelligence_suggestions: IntelligenceSuggestionTable;
   intelligence_state: IntelligenceStateTable;
+  supervision_settings: SupervisionSettingTable;
+  supervision_reminders: SupervisionReminderTable;
+  supervision_orders: SupervisionOrderTable;
+  supervision_order_steps: SupervisionOrderStepTable;
+  evaluation_requests: EvaluationRequestTable;
+  evaluation_adjustments: EvaluationAdjustmentTable;
+  time_limit_rules: TimeLimitRuleTable;
   messaging_links: MessagingLinkTable;
   messaging_inbound: MessagingInboundTable;
   messaging_outbox: MessagingOutboxTable;

@@ -12,6 +12,7 @@ import { open311 } from './open311';
 import { operator } from './operator';
 import { portal } from './portal';
 import { handling } from './handling';
+import { supervision } from './supervision';
 import { tickets } from './tickets';
 import { wechat } from './wechat';
 
@@ -31,6 +32,7 @@ const catalogs = [
   admin,
   open311,
   messaging,
+  supervision,
   intelligence,
   wechat,
 ] as const;

@@ -3,6 +3,7 @@ import { useI18n } from '../i18n';
 import { Link, useLocation } from '../router';
 import { useSession, useUser } from '../session';
 import { workspacesFor } from '../workspaces';
+import { NotificationBell } from './NotificationBell';
 
 /** The staff app's frame: the centre's name, the role's workspaces, language and logout. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -35,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="topbar-end">
+          <NotificationBell />
           <button
             type="button"
             className="ghost"

@@ -9,6 +9,7 @@ import { Open311View } from './Open311View';
 import { UnitsView } from './UnitsView';
 import { UsersView } from './UsersView';
 import { WechatView } from './WechatView';
+import { AdminSupervisionView } from '../supervision/AdminSupervisionView';
 
 const TABS = [
   'units',
@@ -16,6 +17,7 @@ const TABS = [
   'categories',
   'catalogue',
   'calendar',
+  'supervision',
   'open311',
   'messaging',
   'wechat',
@@ -28,6 +30,7 @@ const VIEWS: Record<Tab, () => React.JSX.Element> = {
   categories: CategoriesView,
   catalogue: CatalogueView,
   calendar: CalendarView,
+  supervision: AdminSupervisionView,
   open311: Open311View,
   messaging: MessagingView,
   wechat: WechatView,

@@ -6,6 +6,8 @@ import { activeDeadline, useNames, type TicketListItem } from '../handling/handl
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from '../tickets/badges';
 import { REASSIGNABLE } from './coordination-data';
 import { ReassignForm } from './ReassignForm';
+import { RemindForm } from '../supervision/SupervisionForms';
+import { CHASEABLE } from '../supervision/supervision-api';
 
 /**
  * The district's tickets with the unit that holds each and its time left or overdue; a ticket
@@ -25,6 +27,8 @@ export function DistrictTickets({
   const t = useT();
   const names = useNames();
   const [open, setOpen] = useState<number | null>(null);
+  // 催办: the unit holding the ticket is chased, with an optional message.
+  const [chasing, setChasing] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <>
@@ -70,6 +74,19 @@ export function DistrictTickets({
                     <DeadlineBadge due={activeDeadline(ticket)} start={ticket.createdAt} />
                   </td>
                   <td className="co-actions">
+                    {CHASEABLE.includes(ticket.status) ? (
+                      <button
+                        type="button"
+                        aria-expanded={chasing === ticket.id}
+                        aria-label={t('sv.remind.title', { number: ticket.number })}
+                        onClick={() => {
+                          setMessage(null);
+                          setChasing(chasing === ticket.id ? null : ticket.id);
+                        }}
+                      >
+                        {t('sv.remind.button')}
+                      </button>
+                    ) : null}{' '}
                     {REASSIGNABLE.includes(ticket.status) ? (
                       <button
                         type="button"
@@ -85,6 +102,22 @@ export function DistrictTickets({
                     ) : null}
                   </td>
                 </tr>
+                {chasing === ticket.id ? (
+                  <tr className="co-form-row">
+                    <td colSpan={6}>
+                      <RemindForm
+                        ticketId={ticket.id}
+                        number={ticket.number}
+                        onCancel={() => setChasing(null)}
+                        onDone={(text) => {
+                          setChasing(null);
+                          setMessage(text);
+                          onChanged();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
                 {open === ticket.id ? (
                   <tr className="co-form-row">
                     <td colSpan={6}>

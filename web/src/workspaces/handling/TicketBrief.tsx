@@ -4,6 +4,7 @@ import { Link } from '../../router';
 import { useFormat } from '../../settings';
 import { LoadState, useLoad } from '../../ui/data';
 import { DeadlineBadge, StatusBadge, UrgencyBadge } from '../tickets/badges';
+import { TicketSupervision } from '../supervision/TicketSupervision';
 import { HandlingActionsFor } from './HandlingActions';
 import { useNames, type TicketView } from './handling-data';
 
@@ -87,6 +88,7 @@ export function TicketBrief({
           onDone();
         }}
       />
+      <TicketSupervision ticket={ticket} />
     </article>
   );
 }

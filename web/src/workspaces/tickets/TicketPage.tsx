@@ -18,6 +18,7 @@ import {
 } from './TicketRecords';
 import { AppealSection, CitizenSection, DeadlineSection, ReplySection } from './TicketSections';
 import { Timeline } from './Timeline';
+import { TicketSupervision } from '../supervision/TicketSupervision';
 import type { Attachment, TicketEvent, TicketListItem, TicketView } from './types';
 
 interface Loaded {
@@ -117,6 +118,7 @@ export default function TicketPage({ params }: { params: Record<string, string> 
             hasChildren={children.length > 0}
             onDone={state.reload}
           />
+          <TicketSupervision ticket={ticket} />
           <DeadlineSection ticket={ticket} />
           <CitizenSection ticket={ticket} />
           <RequestSection requests={requests} />

@@ -4,6 +4,7 @@ import { useUser } from '../../session';
 import { useFormat } from '../../settings';
 import { useNames } from './reference';
 import type { Changes, TicketEvent } from './types';
+import { SUPERVISION_EVENTS, supervisionEventParts } from '../supervision/timeline-details';
 
 /** Event types with a label of their own (tk.event.<type>); others show their code. */
 const KNOWN_EVENTS = new Set([
@@ -30,6 +31,7 @@ const KNOWN_EVENTS = new Set([
   'merge',
   'follow_parent',
   'attachment_added',
+  ...SUPERVISION_EVENTS,
 ]);
 
 /** Fields of before/after with a label (tk.field.<name>); long texts are shown on their own. */
@@ -221,6 +223,7 @@ function EventDetails({ event }: { event: TicketEvent }) {
       if (num('size') !== null) parts.push(formatSize(num('size')!));
       break;
     default:
+      parts.push(...supervisionEventParts(t, format.dateTime, names.unit, event));
       break;
   }
   const parentId = num('parentId');
