@@ -53,7 +53,22 @@ export class OutboxService {
     for (let batch = 0; batch < MAX_BATCHES; batch++) {
       const claimed = await claimDueMessages(this.database, this.clock.now(), BATCH);
       if (claimed.length === 0) break;
-      const outcomes = await Promise.all(claimed.map((row) => this.attempt(row)));
+      // One recipient's messages go out one after the other, in the order they were planned (a
+      // receipt before the answer that followed it at once); different recipients in parallel.
+      const byRecipient = new Map<string, OutboxRow[]>();
+      for (const row of [...claimed].sort((x, y) => x.id - y.id)) {
+        const key = `${row.channel}\u0000${row.recipient}`;
+        byRecipient.set(key, [...(byRecipient.get(key) ?? []), row]);
+      }
+      const outcomes = (
+        await Promise.all(
+          [...byRecipient.values()].map(async (rows) => {
+            const done: SendOutcome[] = [];
+            for (const row of rows) done.push(await this.attempt(row));
+            return done;
+          }),
+        )
+      ).flat();
       for (const outcome of outcomes) {
         if (outcome.status === 'sent') result.sent++;
         else if (outcome.status === 'pending') result.retrying++;
