@@ -63,14 +63,11 @@ const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024;
  * The background thread's passive checkpoints never stop the writer, so while commits follow one
  * another without a pause none of them completes and SQLite never restarts the WAL: it would
  * grow without bound. Past its limit, the writer itself truncates it between two transactions
- * (the one stall, rare, of copying the backlog), looking at its size at most every 100 ms.
+ * (the one stall, rare, of copying the backlog); a look at its size costs a stat call per write.
  */
 function walBound(writer: SQLite.Database, walFile: string, maxWalBytes: number): () => void {
-  let lastLook = 0;
   return () => {
-    const now = performance.now();
-    if (now - lastLook < 100 || writer.inTransaction) return;
-    lastLook = now;
+    if (writer.inTransaction) return;
     const size = fs.statSync(walFile, { throwIfNoEntry: false })?.size ?? 0;
     if (size > maxWalBytes) writer.pragma('wal_checkpoint(TRUNCATE)');
   };
