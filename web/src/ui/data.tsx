@@ -46,6 +46,19 @@ export function useLoad<T>(
   return { data, error, loading, reload };
 }
 
+/**
+ * Loads again a few seconds after each load while `unsettled` holds, so a list of things still
+ * in progress (messages waiting to be sent) shows them finishing without a manual reload.
+ */
+export function useReloadWhile(unsettled: boolean, state: Loaded<unknown>, delayMs = 3_000) {
+  const { data, reload } = state;
+  useEffect(() => {
+    if (!unsettled) return;
+    const timer = window.setTimeout(reload, delayMs);
+    return () => window.clearTimeout(timer);
+  }, [unsettled, data, reload, delayMs]);
+}
+
 /** What a screen shows instead of its content while loading or after a failure. */
 export function LoadState({
   state,

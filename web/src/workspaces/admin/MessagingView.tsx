@@ -3,7 +3,7 @@ import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { useFormat } from '../../settings';
-import { LoadState, useLoad } from '../../ui/data';
+import { LoadState, useLoad, useReloadWhile } from '../../ui/data';
 import { Field, Notice } from '../../ui/forms';
 import { useAdminErrors } from './admin-api';
 
@@ -237,6 +237,10 @@ function Outbox() {
     [filter],
   );
   const items = outbox.data?.items ?? [];
+  // While something is still waiting or being sent, look again every few seconds: the page then
+  // shows each message reaching "sent" or "failed" without the administrator reloading it.
+  const unsettled = items.some((item) => item.status === 'pending' || item.status === 'sending');
+  useReloadWhile(unsettled, outbox);
   return (
     <section className="panel" aria-labelledby="msg-outbox-title">
       <div className="panel-head">
@@ -252,6 +256,9 @@ function Outbox() {
             <option value="all">{t('msg.outbox.all')}</option>
           </select>
         </label>
+        <button type="button" onClick={outbox.reload}>
+          {t('msg.outbox.refresh')}
+        </button>
       </div>
       <LoadState state={outbox} />
       {outbox.data && items.length === 0 ? <p className="muted">{t('msg.outbox.none')}</p> : null}

@@ -3,7 +3,7 @@ import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { useFormat } from '../../settings';
-import { LoadState, useLoad } from '../../ui/data';
+import { LoadState, useLoad, useReloadWhile } from '../../ui/data';
 import { Field, Notice } from '../../ui/forms';
 import { useAdminErrors } from './admin-api';
 
@@ -235,6 +235,10 @@ function Outbox() {
     [filter],
   );
   const items = outbox.data?.items ?? [];
+  useReloadWhile(
+    items.some((item) => item.state === 'pending'),
+    outbox,
+  );
   return (
     <section className="panel" aria-labelledby="wx-outbox-title">
       <div className="panel-head">
