@@ -9,10 +9,10 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 export const TEST_POSTGRES_URL =
   process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function postgresReachable(): Promise<boolean> {
+async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({
     connectionString: TEST_POSTGRES_URL,
-    connectionTimeoutMillis: 3000,
+    connectionTimeoutMillis: 5000,
   });
   try {
     await client.connect();
@@ -23,6 +23,12 @@ async function postgresReachable(): Promise<boolean> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** Three tries: on a busy machine one connection can take longer than its timeout. */
+async function postgresReachable(): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) if (await postgresAnswers()) return true;
+  return false;
 }
 
 const postgresUp = await postgresReachable();
