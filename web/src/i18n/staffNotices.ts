@@ -1,0 +1,73 @@
+import { defineMessages } from './define';
+
+// Staff contacts (set by an admin) and each user's notice settings: which supervision notices
+// reach them by e-mail and SMS, and in which language.
+export const staffNotices = defineMessages({
+  'zh-CN': {
+    'sn.contact.title': '通知联系方式',
+    'sn.contact.hint':
+      '督办通知（临期、超期、催办、提级、督办单等）按本人设置发送到这里。仅管理员和本人可见。',
+    'sn.contact.email': '工作邮箱',
+    'sn.contact.emailHint': '例如 name@example.gov.cn；留空即不发邮件',
+    'sn.contact.mobile': '手机号',
+    'sn.contact.mobileHint': '11 位手机号，或 +国家码号码；留空即不发短信',
+    'sn.contact.save': '保存联系方式',
+    'sn.contact.saved': '联系方式已保存。',
+    'sn.settings.open': '通知设置',
+    'sn.settings.title': '通知设置',
+    'sn.settings.intro': '选择哪些督办通知同时通过邮件、短信发给您。站内通知始终显示。',
+    'sn.settings.contact': '邮箱：{email}；手机：{mobile}',
+    'sn.settings.none': '未设置',
+    'sn.settings.noContact': '管理员尚未为您登记邮箱或手机号，邮件和短信暂时无法送达。',
+    'sn.settings.topic': '通知',
+    'sn.settings.email': '邮件',
+    'sn.settings.sms': '短信',
+    'sn.settings.language': '邮件和短信的语言',
+    'sn.settings.save': '保存',
+    'sn.settings.saved': '通知设置已保存。',
+    'sn.settings.close': '关闭',
+    'sn.topic.near': '临期提醒',
+    'sn.topic.overdue': '超期提醒',
+    'sn.topic.reminder': '催办',
+    'sn.topic.escalation': '超期提级',
+    'sn.topic.order': '督办单',
+    'sn.topic.evaluation': '核减和申诉',
+    'sn.language.zh-CN': '中文',
+    'sn.language.en': 'English',
+  },
+  en: {
+    'sn.contact.title': 'Notice contacts',
+    'sn.contact.hint':
+      'Supervision notices (deadline near, overdue, reminders, escalations, supervision orders…) go here as the user chose. Only admins and the user see them.',
+    'sn.contact.email': 'Work e-mail',
+    'sn.contact.emailHint': 'e.g. name@example.gov.cn; empty: no e-mails',
+    'sn.contact.mobile': 'Mobile number',
+    'sn.contact.mobileHint':
+      'An 11-digit mainland number, or +country code and number; empty: no texts',
+    'sn.contact.save': 'Save contacts',
+    'sn.contact.saved': 'Contacts saved.',
+    'sn.settings.open': 'Notice settings',
+    'sn.settings.title': 'Notice settings',
+    'sn.settings.intro':
+      'Choose which supervision notices also reach you by e-mail and SMS. In-app notices always show.',
+    'sn.settings.contact': 'E-mail: {email}; mobile: {mobile}',
+    'sn.settings.none': 'not set',
+    'sn.settings.noContact':
+      'An admin has not recorded your e-mail or mobile yet, so e-mails and texts cannot reach you.',
+    'sn.settings.topic': 'Notice',
+    'sn.settings.email': 'E-mail',
+    'sn.settings.sms': 'SMS',
+    'sn.settings.language': 'Language of e-mails and texts',
+    'sn.settings.save': 'Save',
+    'sn.settings.saved': 'Notice settings saved.',
+    'sn.settings.close': 'Close',
+    'sn.topic.near': 'Deadline near',
+    'sn.topic.overdue': 'Overdue',
+    'sn.topic.reminder': 'Reminders',
+    'sn.topic.escalation': 'Escalations',
+    'sn.topic.order': 'Supervision orders',
+    'sn.topic.evaluation': 'Exemptions and objections',
+    'sn.language.zh-CN': '中文',
+    'sn.language.en': 'English',
+  },
+});
