@@ -35,9 +35,14 @@ export interface TrainingOptions {
   pause?: Pause;
 }
 
+/**
+ * Character n-grams up to three and a weaker regularisation (C = 30) than the feature and SVM
+ * defaults: chosen on a validation split carved from the Teddy training part (macro-F1 0.9183 →
+ * 0.9219), never on the held-out split; see `npm run eval`.
+ */
 export const DEFAULT_TRAINING: TrainingOptions = {
-  features: DEFAULT_FEATURES,
-  svm: DEFAULT_SVM,
+  features: { ...DEFAULT_FEATURES, maxOrder: 3 },
+  svm: { ...DEFAULT_SVM, cost: 30 },
   calibrationShare: 0.1,
   minExamplesToCalibrate: 200,
   seed: 20201,
