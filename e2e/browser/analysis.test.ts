@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
+
+describe.runIf(browserAvailable)('the analyst’s hot spots and key problems', () => {
+  const journey = useJourney();
+
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`sees hot issues on the demo city, opens one and makes it a key problem (${locale})`, async () => {
+      const page = await journey.staff('analyst', '/', { locale });
+      await page.waitForURL(/\/analysis/);
+      const zh = locale === 'zh-CN';
+      const hot = page.getByRole('region', { name: zh ? '热点问题' : 'Hot issues' });
+      // The district map is drawn: its canvas exists and has a size.
+      const map = page.getByRole('img', {
+        name: zh ? /泸州市区县地图/ : /Map of Luzhou’s districts/,
+      });
+      await expect
+        .poll(
+          async () => {
+            const box = await map.locator('canvas').first().boundingBox();
+            return box ? Math.min(box.width, box.height) : 0;
+          },
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(100);
+      const first = hot.locator('table.an-hot tbody tr').first().getByRole('button').first();
+      await first.waitFor();
+      // An issue's appeals are collapsed until it is opened.
+      expect(await first.getAttribute('aria-expanded')).toBe('false');
+      expect(await hot.getByRole('link').count()).toBe(0);
+      await first.click();
+      await expect.poll(() => first.getAttribute('aria-expanded')).toBe('true');
+      await hot.getByRole('link').first().waitFor();
+      await hot
+        .getByRole('button', { name: zh ? '设为每月一题' : 'Make it the key problem' })
+        .click();
+      const form = page.getByRole('form', { name: zh ? '新建每月一题' : 'New key problem' });
+      await form.getByLabel(zh ? '牵头单位' : 'Lead unit').selectOption({ index: 1 });
+      await form.getByLabel(zh ? '采取的措施' : 'Measures taken').fill('专项排查 𠮷');
+      await form.getByRole('button', { name: zh ? '保存' : 'Save' }).click();
+      const listed = page.locator('ul.an-key > li').filter({ hasText: '专项排查 𠮷' });
+      await listed.first().waitFor();
+      expect(await listed.first().textContent()).toMatch(
+        zh ? /前4周 \d+ 件/ : /4 weeks before: \d+/,
+      );
+      await screenshot(page, `analysis.${locale}`);
+      await page.context().close();
+    });
+  }
+});
