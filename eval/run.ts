@@ -6,6 +6,32 @@ import path from 'node:path';
 import { evaluateClassifier, type EvalReport, type HeldOutScores } from './classification-eval.js';
 import { loadTeddy, missingTeddyFiles } from './teddy-data.js';
 
+// `npm run eval -- replies`: the reply quality report instead (eval/reply-quality-run.ts).
+if (process.argv.slice(2).includes('replies')) {
+  await import('./reply-quality-run.js');
+  process.exit(0);
+}
+
+// `npm run eval -- hotspots`: hot issues on 附件3 against a reference team's top 5 (hotspots-run.ts).
+if (process.argv[2] === 'hotspots') {
+  await import('./hotspots-run.js');
+  process.exit(0);
+}
+
+// `npm run eval -- duplicates`: the duplicate scorer on the NYC 311 day samples (duplicates-eval.ts).
+if (process.argv[2] === 'duplicates') {
+  const { runDuplicatesEval } = await import('./duplicates-eval.js');
+  await runDuplicatesEval();
+  process.exit(0);
+}
+
+// `npm run eval -- routing`: the router's return-rate curve on a simulated stream (routing-simulation.ts).
+if (process.argv[2] === 'routing') {
+  const { runRoutingSimulation } = await import('./routing-simulation.js');
+  await runRoutingSimulation();
+  process.exit(0);
+}
+
 const dataDir = path.resolve(process.env.TEDDY_DIR ?? '../shared/data/teddy2020c');
 const missing = missingTeddyFiles(dataDir);
 if (missing.length > 0) {

@@ -24,6 +24,7 @@ Commands:
                                   write every article the editor may see as DIR/article-<id>.md
   knowledge:import --as <editor> FILE...
                                   load articles from .md and .csv files, all or none
+  measures:rebuild                recompute the measures' rollups from every ticket
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for npm start.`;
 
@@ -121,6 +122,13 @@ async function run(
         await new Promise<void>((resolve) => (stream as fs.WriteStream).end(resolve));
         console.error(`exported ${count} tickets to ${out}`);
       }
+      return 0;
+    }
+    case 'measures:rebuild': {
+      await migrateToLatest(database);
+      const services = createServices(database, config, systemClock);
+      const result = await services.supervision.rollups.rebuild();
+      console.log(`rebuilt the measures of ${result.tickets} tickets (${result.facts} facts)`);
       return 0;
     }
     case 'knowledge:remind': {

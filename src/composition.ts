@@ -11,13 +11,21 @@ import { createCatalogueModule } from './modules/catalogue/index.js';
 import { createDispatchModule } from './modules/dispatch/index.js';
 import { createHandlingModule } from './modules/handling/index.js';
 import { createIntakeModule } from './modules/intake/index.js';
-import { createIntelligenceModule } from './modules/intelligence/index.js';
+import {
+  createDuplicatesModule,
+  createHotspotsModule,
+  createIntelligenceModule,
+} from './modules/intelligence/index.js';
 import { createKnowledgeModule } from './modules/knowledge/index.js';
 import { createMessagingModule } from './modules/messaging/index.js';
 import { createNotificationsModule } from './modules/notifications/index.js';
 import { createOpen311Module } from './modules/open311/index.js';
 import { createOrganisationModule } from './modules/organisation/index.js';
-import { createSupervisionModule } from './modules/supervision/index.js';
+import {
+  createReportsModule,
+  createStaffNoticesModule,
+  createSupervisionModule,
+} from './modules/supervision/index.js';
 import { createTicketsModule } from './modules/tickets/index.js';
 import { createWechatModule } from './modules/wechat/index.js';
 
@@ -69,14 +77,24 @@ export function createServices(database: Database, config: Config, clock: Clock)
     catalogue,
     organisation: organisation.service,
     tickets,
+    dispatch,
+    audit,
   });
+  const staffNotices = createStaffNoticesModule(deps, { audit, channels });
+  const duplicates = createDuplicatesModule(deps, { audit, catalogue, tickets, dispatch });
   const supervision = createSupervisionModule(deps, {
     audit,
     tickets,
     catalogue,
     organisation: organisation.service,
     notifications: notifications.service,
+    senders: [staffNotices.sender],
   });
+  const reports = createReportsModule(deps, {
+    organisation: organisation.service,
+    supervision,
+  });
+  const hotspots = createHotspotsModule(deps, { notifications: notifications.service });
   return {
     auth,
     organisation,
@@ -93,8 +111,12 @@ export function createServices(database: Database, config: Config, clock: Clock)
     cti,
     wechat,
     supervision,
+    reports,
+    staffNotices,
     messaging,
     intelligence,
+    duplicates,
+    hotspots,
   };
 }
 

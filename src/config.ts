@@ -24,6 +24,8 @@ export interface Config {
   readonly smtpListenHost: string;
   /** Largest e-mail the SMTP listener takes (attachments included, as sent). */
   readonly smtpMaxBytes: number;
+  /** The Chromium that prints the monthly report to PDF (CHROMIUM_PATH). */
+  readonly chromiumPath: string;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     smtpListenPort: env.SMTP_LISTEN_PORT ? int('SMTP_LISTEN_PORT', 0, 1, 65535) : null,
     smtpListenHost: env.SMTP_LISTEN_HOST || '127.0.0.1',
     smtpMaxBytes: int('SMTP_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

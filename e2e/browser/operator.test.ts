@@ -233,7 +233,11 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
     const lists: unknown[] = [];
     page.on('response', (response: Response) => {
       const url = new URL(response.url());
-      if (url.pathname === '/api/v1/tickets' || url.pathname === '/api/v1/contacts')
+      if (
+        url.pathname === '/api/v1/tickets' ||
+        url.pathname === '/api/v1/contacts' ||
+        url.pathname === '/api/v1/intelligence/duplicates'
+      )
         lists.push(response.json().catch(() => null));
     });
     const callerNumber = page.getByLabel('来电号码');
@@ -276,8 +280,13 @@ describe.runIf(browserAvailable)('the operator workspace in a browser', () => {
     const bodies = (await Promise.all(lists)) as Array<{
       items?: Ticket[];
       tickets?: Ticket[];
+      candidates?: Ticket[];
     } | null>;
-    const rows = bodies.flatMap((body) => [...(body?.items ?? []), ...(body?.tickets ?? [])]);
+    const rows = bodies.flatMap((body) => [
+      ...(body?.items ?? []),
+      ...(body?.tickets ?? []),
+      ...(body?.candidates ?? []),
+    ]);
     expect(rows.map((row) => row.number)).toContain(open.number);
     for (const row of rows) {
       expect(row.citizenVisibility).not.toBe('full');

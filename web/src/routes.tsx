@@ -44,6 +44,7 @@ const NewArticlePage = lazy(() => import('./workspaces/knowledge/NewArticlePage'
 const KnowledgeReportsPage = lazy(() => import('./workspaces/knowledge/ReportsPage'));
 const CallsPage = lazy(() => import('./workspaces/calls/CallsPage'));
 const SupervisionPage = lazy(() => import('./workspaces/supervision/SupervisionPage'));
+const AnalysisPage = lazy(() => import('./workspaces/analysis/AnalysisPage'));
 
 export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/operator', roles: ['operator'], page: OperatorPage },
@@ -54,6 +55,7 @@ export const STAFF_ROUTES: readonly StaffRoute[] = [
   { pattern: '/admin', roles: ['admin'], page: AdminPage },
   { pattern: '/calls', roles: ['supervisor', 'admin'], page: CallsPage },
   { pattern: '/supervision', roles: ['supervisor'], page: SupervisionPage },
+  { pattern: '/analysis', roles: ['analyst', 'supervisor'], page: AnalysisPage },
   { pattern: '/tickets', roles: STAFF, page: TicketListPage },
   { pattern: '/tickets/:id', roles: STAFF, page: TicketPage },
   { pattern: '/knowledge', roles: KNOWLEDGE_READERS, page: KnowledgePage },

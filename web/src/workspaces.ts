@@ -16,6 +16,7 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: '/handling', label: 'nav.handling', roles: ['handler'] },
   { path: '/callback', label: 'nav.callback', roles: ['callback_agent'] },
   { path: '/supervision', label: 'nav.supervision', roles: ['supervisor'] },
+  { path: '/analysis', label: 'nav.analysis', roles: ['analyst', 'supervisor'] },
   {
     path: '/tickets',
     label: 'nav.tickets',

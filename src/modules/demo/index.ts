@@ -120,6 +120,8 @@ export async function seedDemo(
     end,
     timeZone: config.timeZone,
   });
+  // The measures' rollups of the whole history at once (the worker then keeps them current).
+  await createServices(database, config, clock).supervision.rollups.rebuild();
   return { tickets: result.tickets, refusedSteps: result.refused };
 }
 

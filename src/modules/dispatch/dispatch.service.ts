@@ -32,6 +32,8 @@ export interface DispatchInput {
   reason?: string | null;
   /** Refuse the dispatch if the ticket changed since the dispatcher read it. */
   expectedVersion?: number;
+  /** Recorded in the dispatch event's data (the router's auto-dispatch: `auto`, confidence, why); never from HTTP. */
+  marks?: Record<string, unknown>;
 }
 
 export interface ReassignInput extends DispatchInput {
@@ -120,6 +122,7 @@ export class DispatchService {
       action: 'dispatch',
       reason: input.reason?.trim() || null,
       expectedVersion: input.expectedVersion,
+      marks: input.marks,
     });
   }
 
@@ -177,7 +180,12 @@ export class DispatchService {
     actor: Actor,
     ticket: Ticket,
     choice: DispatchChoice,
-    step: { action: 'dispatch' | 'reassign'; reason: string | null; expectedVersion?: number },
+    step: {
+      action: 'dispatch' | 'reassign';
+      reason: string | null;
+      expectedVersion?: number;
+      marks?: Record<string, unknown>;
+    },
   ): Promise<TicketSummary> {
     const { database, clock, catalogue, tickets } = this.deps;
     const suggestion = await this.suggestionFor(ticket);
@@ -204,7 +212,12 @@ export class DispatchService {
         reason: step.reason,
         expectedVersion: step.expectedVersion ?? ticket.version,
         patch,
-        data: { ...choice, suggestion, followsCatalogue: patch.catalogueRuleId !== null },
+        data: {
+          ...step.marks,
+          ...choice,
+          suggestion,
+          followsCatalogue: patch.catalogueRuleId !== null,
+        },
       });
       if (step.action === 'reassign') {
         await withdrawAssignments(trx, ticket.id);

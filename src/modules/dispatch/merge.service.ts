@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ValidationError } from '../../platform/errors.js';
-import { isOpen, listAssignments, lockTicket } from '../tickets/index.js';
+import { getTicketRow, isOpen, listAssignments, lockTicket } from '../tickets/index.js';
 import { readTicketInScope, type DispatchDeps } from './dispatch-access.js';
 import { cancelPendingRequests, listChildren, withdrawAssignments } from './dispatch.repository.js';
 import { dispatchScopeOf, requireReason } from './dispatch-rules.js';
@@ -32,6 +32,38 @@ export class MergeService {
       );
     const child = await readTicketInScope(this.deps, actor, scope, childId);
     await readTicketInScope(this.deps, actor, scope, parentId);
+    return this.mergeIn(actor, child.id, child.number, parentId, reason);
+  }
+
+  /**
+   * The same merge decided by the system (the duplicates scorer, when the admin enabled automatic
+   * merging): the step has no actor, and `data` says what decided it.
+   */
+  async mergeBySystem(
+    childId: number,
+    parentId: number,
+    reasonText: string,
+    data: Record<string, unknown>,
+  ): Promise<TicketSummary> {
+    const reason = requireReason(reasonText);
+    if (childId === parentId)
+      throw new ValidationError(
+        'parentId',
+        'A ticket cannot be merged into itself',
+        'MERGE_INTO_ITSELF',
+      );
+    const child = await getTicketRow(this.deps.database.db, childId);
+    return this.mergeIn(null, childId, child.number, parentId, reason, data);
+  }
+
+  private async mergeIn(
+    actor: Actor | null,
+    childId: number,
+    childNumber: string,
+    parentId: number,
+    reason: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<TicketSummary> {
     const { database, tickets } = this.deps;
     return database.write(async (trx) => {
       const parent = await lockTicket(trx, database.dialect, parentId);
@@ -43,7 +75,7 @@ export class MergeService {
       if ((await listChildren(trx, childId)).length > 0)
         throw new ConflictError(
           'TICKET_HAS_CHILDREN',
-          `Ticket ${child.number} has merged tickets of its own: merge the others into it instead`,
+          `Ticket ${childNumber} has merged tickets of its own: merge the others into it instead`,
         );
       const step = await tickets.store.applyStep(trx, {
         ticketId: childId,
@@ -51,7 +83,7 @@ export class MergeService {
         actor,
         reason,
         patch: { parentId },
-        data: { parentId, parentNumber: parent.number },
+        data: { ...extra, parentId, parentNumber: parent.number },
       });
       await withdrawAssignments(trx, childId);
       await cancelPendingRequests(trx, childId, step.after.updatedAt);

@@ -26,6 +26,7 @@ export type { DrainResult } from './outbox.service.js';
 export type { InboundSms } from './sms.service.js';
 export type { WeiboPush } from './weibo.service.js';
 export { SmtpListener } from './smtp-listener.js';
+export { enqueueMessage, type NewOutboxMessage } from './outbox.repository.js';
 
 export interface MessagingModule {
   sms: SmsChannelService;

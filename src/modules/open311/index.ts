@@ -21,6 +21,8 @@ export type { ApiKey, ApiKeyService } from './api-keys.service.js';
 export type { GeoReportService } from './georeport.service.js';
 export type { ServiceAttributeService } from './service-attributes.service.js';
 export { OPEN311_CHANNEL } from './open311-settings.js';
+// Which district's polygon holds a point (also the operator's place suggestion).
+export { areaContains, unitAt, type Area } from './geo-rules.js';
 
 export interface Open311Module {
   /** Discovery, services, filing and reading requests, tokens. */

@@ -17,6 +17,10 @@ import { SupervisionScanner } from './scanner.service.js';
 import { SupervisionSettingsService } from './settings.service.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { WatchService } from './watch.service.js';
+import { measuresRoutes } from './measures/measures.routes.js';
+import { MeasuresService } from './measures/measures.service.js';
+import { RankingService } from './measures/rankings.service.js';
+import { RollupService } from './measures/rollup.service.js';
 
 export type { EvaluationService } from './evaluation.service.js';
 export {
@@ -27,11 +31,16 @@ export {
   type EvaluationRequestKind,
 } from './evaluation.repository.js';
 export type { NoticeKind, NoticeSender, SupervisionNotice } from './notices.js';
+export { createStaffNoticesModule, type StaffNoticesModule } from './delivery/index.js';
+export { createReportsModule, type ReportsModule } from './reports/index.js';
 export type { ScanResult, SupervisionScanner } from './scanner.service.js';
 export type { SupervisionOrderService, SupervisionOrderView } from './orders.service.js';
 export type { ReminderService } from './reminders.service.js';
 export type { SupervisionSettingsService } from './settings.service.js';
 export type { WatchItem, WatchService } from './watch.service.js';
+export type { MeasuresService, MeasureRow } from './measures/measures.service.js';
+export type { Ranking, RankingService } from './measures/rankings.service.js';
+export type { RollupService } from './measures/rollup.service.js';
 export {
   DEFAULT_SETTINGS as DEFAULT_SUPERVISION_SETTINGS,
   type SupervisionSettings,
@@ -53,6 +62,12 @@ export interface SupervisionModule {
   evaluation: EvaluationService;
   /** The overdue and near lists, and a ticket's supervision record. */
   watch: WatchService;
+  /** The evaluation measures (考核指标) from the rollups, and their drill-down. */
+  measures: MeasuresService;
+  /** Monthly rankings within each unit type; publishing freezes a month. */
+  rankings: RankingService;
+  /** Keeps the measures' rollups current (`drain`), or rebuilds them (`rebuild`). */
+  rollups: RollupService;
   routes: RouteRegistrar;
   /** The scanner every minute on every instance (each step is taken once, whoever runs it). */
   background: BackgroundWork;
@@ -60,6 +75,9 @@ export interface SupervisionModule {
 
 /** How often the scanner looks for deadlines turning near or overdue. */
 export const SCAN_INTERVAL_MS = 60_000;
+
+/** How often the measures' rollups take in marked tickets. */
+export const ROLLUP_INTERVAL_MS = 5_000;
 
 /**
  * Builds the supervision module. Notices go to the in-app notifications and then to each of
@@ -103,6 +121,19 @@ export function createSupervisionModule(
   const orders = new SupervisionOrderService(inner);
   const evaluation = new EvaluationService(inner);
   const watch = new WatchService(inner, settings);
+  const rollups = new RollupService(database, clock, deps.config.timeZone);
+  const weights = async () => (await settings.current()).compositeWeights;
+  const measures = new MeasuresService(database, weights);
+  const rankings = new RankingService({
+    database,
+    clock,
+    audit: extra.audit,
+    timeZone: deps.config.timeZone,
+    weights,
+    drain: () => rollups.drain(),
+  });
+  const scan = every('supervision scan', SCAN_INTERVAL_MS, () => scanner.scan());
+  const rollup = every('measures rollup', ROLLUP_INTERVAL_MS, () => rollups.drain());
   return {
     settings,
     scanner,
@@ -110,7 +141,20 @@ export function createSupervisionModule(
     orders,
     evaluation,
     watch,
-    routes: supervisionRoutes({ watch, reminders, orders, evaluation, settings }),
-    background: every('supervision scan', SCAN_INTERVAL_MS, () => scanner.scan()),
+    measures,
+    rankings,
+    rollups,
+    routes: (app) => {
+      supervisionRoutes({ watch, reminders, orders, evaluation, settings })(app);
+      measuresRoutes({ measures, rankings })(app);
+    },
+    background: {
+      async start(log) {
+        const stops = [await scan.start(log), await rollup.start(log)];
+        return async () => {
+          for (const stop of stops) await stop();
+        };
+      },
+    },
   };
 }

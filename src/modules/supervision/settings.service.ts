@@ -52,7 +52,9 @@ export class SupervisionSettingsService {
     requireRoles(actor, ['admin'], 'Only an admin changes the supervision rules');
     const before = await this.current();
     const after = applySettingsPatch(before, patch);
-    const changed = KEYS.filter((key) => after[key] !== before[key]);
+    const changed = KEYS.filter(
+      (key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]),
+    );
     if (changed.length > 0) {
       const at = this.clock.now().toISOString();
       await this.database.write(async (trx) => {

@@ -1,5 +1,6 @@
 // Warnings and escalation (预警、催办、提级): pure rules, no I/O, no "now" of their own.
 import { ValidationError } from '../../platform/errors.js';
+import { checkWeights, DEFAULT_WEIGHTS, type CompositeWeights } from './measures/measure-rates.js';
 
 /** Which time limit a reminder is about: sign-for, feedback (reply), or a supervision order's. */
 export const DEADLINE_KINDS = ['sign', 'reply', 'order'] as const;
@@ -24,6 +25,8 @@ export interface SupervisionSettings {
   escalateDistrictAfterHours: number | null;
   /** This many hours more → the centre's supervisors (null: never). */
   escalateCentreAfterHours: number | null;
+  /** The composite score's weights of the three rates (percent; default 30/35/35). */
+  compositeWeights: CompositeWeights;
 }
 
 export const DEFAULT_SETTINGS: Readonly<SupervisionSettings> = Object.freeze({
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Readonly<SupervisionSettings> = Object.freeze({
   remindOnOverdue: true,
   escalateDistrictAfterHours: 24,
   escalateCentreAfterHours: 24,
+  compositeWeights: DEFAULT_WEIGHTS,
 });
 
 const HOUR = 3_600_000;
@@ -127,6 +131,8 @@ export function applySettingsPatch(
   patch: Partial<SupervisionSettings>,
 ): SupervisionSettings {
   const next = { ...current, ...patch };
+  if (patch.compositeWeights !== undefined)
+    next.compositeWeights = checkWeights(patch.compositeWeights);
   if (!(next.nearShare >= 0.5 && next.nearShare <= 0.95))
     throw new ValidationError(
       'nearShare',

@@ -50,6 +50,11 @@ export const SettingsSchema = Type.Object({
   remindOnOverdue: Type.Boolean(),
   escalateDistrictAfterHours: Nullable(Type.Number({ minimum: 0, maximum: 2160 })),
   escalateCentreAfterHours: Nullable(Type.Number({ minimum: 0, maximum: 2160 })),
+  compositeWeights: Type.Object({
+    response: Type.Integer(),
+    resolution: Type.Integer(),
+    satisfaction: Type.Integer(),
+  }),
 });
 
 export const SettingsViewSchema = Type.Object({
@@ -58,6 +63,11 @@ export const SettingsViewSchema = Type.Object({
   remindOnOverdue: Type.Boolean(),
   escalateDistrictAfterHours: Nullable(Type.Number()),
   escalateCentreAfterHours: Nullable(Type.Number()),
+  compositeWeights: Type.Object({
+    response: Type.Integer(),
+    resolution: Type.Integer(),
+    satisfaction: Type.Integer(),
+  }),
   defaults: SettingsSchema,
   updatedAt: Nullable(DateTime),
 });
@@ -69,6 +79,13 @@ export const SettingsPatchSchema = Type.Object(
     remindOnOverdue: Type.Optional(Type.Boolean()),
     escalateDistrictAfterHours: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 2160 }))),
     escalateCentreAfterHours: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 2160 }))),
+    compositeWeights: Type.Optional(
+      Type.Object({
+        response: Type.Number(),
+        resolution: Type.Number(),
+        satisfaction: Type.Number(),
+      }),
+    ),
   },
   { additionalProperties: false },
 );

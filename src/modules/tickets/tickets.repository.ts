@@ -198,6 +198,10 @@ export async function insertEvent(
     FROM ticket_events WHERE "ticket_id" = ${event.ticketId}
     RETURNING "id", "seq"`.execute(trx);
   const row = result.rows[0]!;
+  // The measures' rollups recompute this ticket (supervision/measures). DO UPDATE, not DO
+  // NOTHING: it waits for a worker holding the mark, so no change is lost between them.
+  await sql`INSERT INTO rollup_dirty ("ticket_id", "marked_at") VALUES (${event.ticketId}, ${event.at})
+    ON CONFLICT ("ticket_id") DO UPDATE SET "marked_at" = excluded."marked_at"`.execute(trx);
   return { ...event, id: Number(row.id), seq: Number(row.seq) };
 }
 

@@ -12,6 +12,11 @@ import * as messaging from './migrations/2026-11-29T08-messaging.js';
 import * as cti from './migrations/2026-11-29T09-cti.js';
 import * as intelligence from './migrations/2026-11-29T10-intelligence.js';
 import * as supervision from './migrations/2026-11-29T11-supervision.js';
+import * as measures from './migrations/2026-11-29T12-measures.js';
+import * as staffContacts from './migrations/2026-11-29T13-staff-contacts.js';
+import * as routing from './migrations/2026-11-29T14-routing.js';
+import * as hotspots from './migrations/2026-11-29T17-hotspots.js';
+import * as replyQuality from './migrations/2026-11-29T18-reply-quality.js';
 
 /** Every migration, in order. Names are ISO-dated; a released migration never changes. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +32,11 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T09-cti': cti,
   '2026-11-29T10-intelligence': intelligence,
   '2026-11-29T11-supervision': supervision,
+  '2026-11-29T12-measures': measures,
+  '2026-11-29T13-staff-contacts': staffContacts,
+  '2026-11-29T14-routing': routing,
+  '2026-11-29T17-hotspots': hotspots,
+  '2026-11-29T18-reply-quality': replyQuality,
 };
 
 function migrator(database: Database): Migrator {

@@ -714,6 +714,25 @@ export interface MessagingInboundTable {
   done_at: string | null;
 }
 
+/** A staff user's work e-mail and mobile (personal data of staff: admins and the user only). */
+export interface StaffContactTable {
+  user_id: number;
+  email: string | null;
+  mobile: string | null;
+  /** zh-CN | en: the language of their notice e-mails and texts. */
+  language: Generated<string>;
+  updated_at: string;
+}
+
+/** Which supervision notice topics a user wants by e-mail and SMS (no row: the default). */
+export interface StaffNoticePreferenceTable {
+  user_id: number;
+  topic: string;
+  by_email: number;
+  by_sms: number;
+  updated_at: string;
+}
+
 /** A message to send (SMS, e-mail, Weibo comment or private message), claimed by one instance. */
 export interface MessagingOutboxTable {
   id: Generated<number>;
@@ -809,7 +828,304 @@ export interface IntelligenceSuggestionTable {
 }
 
 /** The intelligence module's watermarks and claims, by key. */
+/** The score of a reply a unit sent (答复质量), one row per reply event. */
+export interface ReplyQualityScoreTable {
+  id: Generated<number>;
+  event_id: number;
+  ticket_id: number;
+  unit_id: number | null;
+  replied_by: number | null;
+  replied_at: string;
+  relevance: number;
+  completeness: number;
+  explanation: number;
+  overall: number;
+  grade: string;
+  /** JSON array of hint codes. */
+  hints: string;
+  scored_at: string;
+}
+
 export interface IntelligenceStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** Routing evidence: one fact from the ticket events (handled, returned, reassigned away). */
+export interface RoutingEvidenceTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  ticket_id: number;
+  event_id: number;
+  kind: string;
+  unit_id: number;
+  role: string;
+  category_id: number | null;
+  district_id: number | null;
+  street_id: number | null;
+  weight: number;
+  at: string;
+}
+
+/** Routing counts per (category, place, unit, role), built from the evidence. */
+export interface RoutingCountTable {
+  category_id: number;
+  place_kind: string;
+  place_id: number;
+  unit_id: number;
+  role: string;
+  handled: Generated<number>;
+  returned: Generated<number>;
+  reassigned: Generated<number>;
+  updated_at: string;
+}
+
+/** Auto-dispatch settings, one row per change (the newest is in force). */
+export interface RoutingSettingTable {
+  id: Generated<number>;
+  enabled: number;
+  threshold: number;
+  allow_emergency: number;
+  excluded_category_ids: string;
+  changed_by: number | null;
+  changed_at: string;
+}
+
+/** The router's decision each time a ticket waited for dispatch, and what came of it. */
+export interface RoutingDecisionTable {
+  id: Generated<number>;
+  ticket_id: number;
+  queued_event_id: number;
+  created_at: string;
+  lead_unit_id: number | null;
+  co_unit_ids: string;
+  confidence: number;
+  suggestions: string;
+  evidence_version: number;
+  catalogue_version_id: number | null;
+  auto_state: string;
+  auto: Generated<number>;
+  dispatch_event_id: number | null;
+  dispatched_unit_id: number | null;
+  followed: number | null;
+  outcome: string;
+  outcome_at: string | null;
+}
+
+/** Measures: what one ticket adds to each count for one unit (0 = intake), and on which day. */
+export interface MeasureFactTable {
+  ticket_id: number;
+  unit_id: number;
+  district_id: number;
+  category_id: number;
+  channel: string;
+  intake_day: string | null;
+  dispatch_day: string | null;
+  due_day: string | null;
+  reply_day: string | null;
+  eval_day: string | null;
+  contacts: Generated<number>;
+  direct_answers: Generated<number>;
+  dispatched: Generated<number>;
+  signed_on_time: Generated<number>;
+  returned: Generated<number>;
+  due: Generated<number>;
+  on_time: Generated<number>;
+  overdue: Generated<number>;
+  replied: Generated<number>;
+  handling_seconds: Generated<number>;
+  reopened: Generated<number>;
+  evaluated: Generated<number>;
+  contacted: Generated<number>;
+  resolved: Generated<number>;
+  satisfied: Generated<number>;
+}
+
+/** Measures: the facts' sums per day, unit, district, category (leaf) and channel (0 = none). */
+export interface MeasureCounterTable {
+  day: string;
+  unit_id: number;
+  district_id: number;
+  category_id: number;
+  channel: string;
+  contacts: Generated<number>;
+  direct_answers: Generated<number>;
+  dispatched: Generated<number>;
+  signed_on_time: Generated<number>;
+  returned: Generated<number>;
+  due: Generated<number>;
+  on_time: Generated<number>;
+  overdue: Generated<number>;
+  replied: Generated<number>;
+  handling_seconds: Generated<number>;
+  reopened: Generated<number>;
+  evaluated: Generated<number>;
+  contacted: Generated<number>;
+  resolved: Generated<number>;
+  satisfied: Generated<number>;
+}
+
+/** Measures: the same sums per day, unit and district only (rankings, most dashboards). */
+export interface MeasureUnitCounterTable {
+  day: string;
+  unit_id: number;
+  district_id: number;
+  contacts: Generated<number>;
+  direct_answers: Generated<number>;
+  dispatched: Generated<number>;
+  signed_on_time: Generated<number>;
+  returned: Generated<number>;
+  due: Generated<number>;
+  on_time: Generated<number>;
+  overdue: Generated<number>;
+  replied: Generated<number>;
+  handling_seconds: Generated<number>;
+  reopened: Generated<number>;
+  evaluated: Generated<number>;
+  contacted: Generated<number>;
+  resolved: Generated<number>;
+  satisfied: Generated<number>;
+}
+
+/** Measures: the same sums per day, district and leaf category (dashboards by category). */
+export interface MeasureCategoryCounterTable {
+  day: string;
+  district_id: number;
+  category_id: number;
+  contacts: Generated<number>;
+  direct_answers: Generated<number>;
+  dispatched: Generated<number>;
+  signed_on_time: Generated<number>;
+  returned: Generated<number>;
+  due: Generated<number>;
+  on_time: Generated<number>;
+  overdue: Generated<number>;
+  replied: Generated<number>;
+  handling_seconds: Generated<number>;
+  reopened: Generated<number>;
+  evaluated: Generated<number>;
+  contacted: Generated<number>;
+  resolved: Generated<number>;
+  satisfied: Generated<number>;
+}
+
+/** Measures: the same sums per day, district and channel (dashboards by channel). */
+export interface MeasureChannelCounterTable {
+  day: string;
+  district_id: number;
+  channel: string;
+  contacts: Generated<number>;
+  direct_answers: Generated<number>;
+  dispatched: Generated<number>;
+  signed_on_time: Generated<number>;
+  returned: Generated<number>;
+  due: Generated<number>;
+  on_time: Generated<number>;
+  overdue: Generated<number>;
+  replied: Generated<number>;
+  handling_seconds: Generated<number>;
+  reopened: Generated<number>;
+  evaluated: Generated<number>;
+  contacted: Generated<number>;
+  resolved: Generated<number>;
+  satisfied: Generated<number>;
+}
+
+/** Tickets whose measure facts must be recomputed (marked with every ticket event). */
+export interface RollupDirtyTable {
+  ticket_id: number;
+  marked_at: string;
+}
+
+/** The measures worker's watermarks, by key. */
+export interface RollupStateTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** A published monthly ranking (its rows are frozen in ranking_rows). */
+export interface RankingPublicationTable {
+  month: string;
+  published_at: string;
+  published_by: number;
+  /** JSON { response, resolution, satisfaction } */
+  weights: string;
+}
+
+export interface RankingRowTable {
+  month: string;
+  unit_type: string;
+  position: number;
+  rank: number | null;
+  unit_id: number;
+  unit_name: string;
+  unit_name_en: string | null;
+  evaluated: number;
+  response_rate: number | null;
+  resolution_rate: number | null;
+  satisfaction_rate: number | null;
+  composite_score: number | null;
+  on_time_rate: number | null;
+  overdue: number;
+  return_rate: number | null;
+  reopen_rate: number | null;
+}
+
+export interface HotspotAlertTable {
+  id: Generated<number>;
+  period: string;
+  period_start: string;
+  category_id: number;
+  district_id: number;
+  observed: number;
+  expected: number;
+  p_value: number;
+  baseline: string;
+  state: string;
+  created_at: string;
+  acknowledged_by: number | null;
+  acknowledged_at: string | null;
+  note: string | null;
+}
+
+export interface KeyProblemTable {
+  id: Generated<number>;
+  month: string;
+  title: string;
+  lead_unit_id: number;
+  category_id: number | null;
+  district_id: number | null;
+  keywords: string;
+  measures: string;
+  start_date: string;
+  weeks: number;
+  source: string | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface KeyProblemHistoryTable {
+  id: Generated<number>;
+  key_problem_id: number;
+  actor_id: number;
+  at: string;
+  action: string;
+  changes: string;
+}
+
+/** Public support (likes) of a ticket, from the channels that have it (see the hotspots module). */
+export interface TicketSupportTable {
+  ticket_id: number;
+  likes: number;
+  dislikes: number;
+  updated_at: string;
+}
+
+export interface HotspotStateTable {
   key: string;
   value: string;
   updated_at: string;
@@ -866,15 +1182,36 @@ export interface DB {
   intelligence_examples: IntelligenceExampleTable;
   intelligence_suggestions: IntelligenceSuggestionTable;
   intelligence_state: IntelligenceStateTable;
+  reply_quality_scores: ReplyQualityScoreTable;
+  routing_evidence: RoutingEvidenceTable;
+  routing_counts: RoutingCountTable;
+  routing_settings: RoutingSettingTable;
+  routing_decisions: RoutingDecisionTable;
   supervision_settings: SupervisionSettingTable;
   supervision_reminders: SupervisionReminderTable;
   supervision_orders: SupervisionOrderTable;
   supervision_order_steps: SupervisionOrderStepTable;
   evaluation_requests: EvaluationRequestTable;
   evaluation_adjustments: EvaluationAdjustmentTable;
+  measure_facts: MeasureFactTable;
+  measure_counters: MeasureCounterTable;
+  measure_unit_counters: MeasureUnitCounterTable;
+  measure_category_counters: MeasureCategoryCounterTable;
+  measure_channel_counters: MeasureChannelCounterTable;
+  rollup_dirty: RollupDirtyTable;
+  rollup_state: RollupStateTable;
+  ranking_publications: RankingPublicationTable;
+  ranking_rows: RankingRowTable;
   time_limit_rules: TimeLimitRuleTable;
   messaging_links: MessagingLinkTable;
   messaging_inbound: MessagingInboundTable;
   messaging_outbox: MessagingOutboxTable;
   messaging_surveys: MessagingSurveyTable;
+  staff_contacts: StaffContactTable;
+  staff_notice_preferences: StaffNoticePreferenceTable;
+  hotspot_alerts: HotspotAlertTable;
+  key_problems: KeyProblemTable;
+  key_problem_history: KeyProblemHistoryTable;
+  ticket_support: TicketSupportTable;
+  hotspot_state: HotspotStateTable;
 }

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { admin } from './admin';
+import { analysis } from './analysis';
 import { callback } from './callback';
 import { common } from './common';
 import { cti } from './cti';
@@ -13,13 +14,20 @@ import { operator } from './operator';
 import { portal } from './portal';
 import { handling } from './handling';
 import { supervision } from './supervision';
+import { supervisionDashboard } from './supervision-dashboard';
+import { staffNotices } from './staffNotices';
 import { tickets } from './tickets';
 import { wechat } from './wechat';
+import { replyQuality } from './reply-quality';
+import { place } from './place';
+import { routing } from './routing';
+import { duplicates } from './duplicates';
 
 export { LOCALES, type Locale };
 
 // Each feature keeps its messages in its own file; one dictionary per language is merged here.
 const catalogs = [
+  analysis,
   common,
   cti,
   errors,
@@ -33,8 +41,14 @@ const catalogs = [
   open311,
   messaging,
   supervision,
+  supervisionDashboard,
+  staffNotices,
   intelligence,
+  routing,
   wechat,
+  replyQuality,
+  place,
+  duplicates,
 ] as const;
 type Catalog = (typeof catalogs)[number];
 type KeysOf<C> = C extends { 'zh-CN': infer Z } ? keyof Z & string : never;

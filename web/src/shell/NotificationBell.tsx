@@ -3,6 +3,7 @@ import { api } from '../api';
 import { useT, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { useFormat } from '../settings';
+import { NoticeSettingsDialog } from './NoticeSettings';
 
 /** A notification as GET /notifications returns it. */
 interface Notification {
@@ -72,6 +73,8 @@ export function NotificationBell() {
   const format = useFormat();
   const [items, setItems] = useState<Notification[]>([]);
   const [open, setOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const closeSettings = useCallback(() => setSettingsOpen(false), []);
   const [error, setError] = useState<string | null>(null);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -153,6 +156,16 @@ export function NotificationBell() {
         <div className="ntf-panel" id={panelId} role="region" aria-label={t('ntf.title')}>
           <div className="ntf-head">
             <strong>{t('ntf.title')}</strong>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setOpen(false);
+                setSettingsOpen(true);
+              }}
+            >
+              {t('sn.settings.open')}
+            </button>
             {count > 0 ? (
               <button type="button" className="link" onClick={() => void markAll()}>
                 {t('ntf.markAll')}
@@ -211,6 +224,7 @@ export function NotificationBell() {
           </ul>
         </div>
       ) : null}
+      {settingsOpen ? <NoticeSettingsDialog onClose={closeSettings} /> : null}
     </div>
   );
 }

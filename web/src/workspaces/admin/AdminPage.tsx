@@ -9,6 +9,7 @@ import { Open311View } from './Open311View';
 import { UnitsView } from './UnitsView';
 import { UsersView } from './UsersView';
 import { WechatView } from './WechatView';
+import { RoutingView } from './RoutingView';
 import { AdminSupervisionView } from '../supervision/AdminSupervisionView';
 
 const TABS = [
@@ -16,6 +17,7 @@ const TABS = [
   'users',
   'categories',
   'catalogue',
+  'routing',
   'calendar',
   'supervision',
   'open311',
@@ -29,6 +31,7 @@ const VIEWS: Record<Tab, () => React.JSX.Element> = {
   users: UsersView,
   categories: CategoriesView,
   catalogue: CatalogueView,
+  routing: RoutingView,
   calendar: CalendarView,
   supervision: AdminSupervisionView,
   open311: Open311View,

@@ -9,6 +9,7 @@ import { localName } from './admin-api';
 import { loadUnitTree } from './reference';
 import { STAFF_ROLES, type User } from './types';
 import { EditUserForm, NewUserForm } from './UserForm';
+import { StaffContactForm } from './StaffContactForm';
 import { UnitSelect } from './UnitSelect';
 
 const PAGE_SIZE = 50;
@@ -233,6 +234,7 @@ export function UsersView() {
                 users.reload();
               }}
             />
+            <StaffContactForm key={`contact-${mode.user.id}`} userId={mode.user.id} />
           </>
         ) : (
           <>

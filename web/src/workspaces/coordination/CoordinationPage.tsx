@@ -1,7 +1,7 @@
-import { useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useState, type KeyboardEvent } from 'react';
 import { api, qs, type Page } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import { navigate, useLocation } from '../../router';
+import { Link, navigate, useLocation } from '../../router';
 import { useUser } from '../../session';
 import { useFormat } from '../../settings';
 import { LoadState, useLoad } from '../../ui/data';
@@ -13,6 +13,8 @@ import { DistrictTickets } from './DistrictTickets';
 import { RequestsPanel } from './RequestsPanel';
 
 const TABS = ['overdue', 'near', 'open', 'requests'] as const;
+// The district's dashboard (charts) loads only when opened.
+const SupervisionDashboard = lazy(() => import('../supervision/dashboard/SupervisionDashboard'));
 type Tab = (typeof TABS)[number];
 
 const TAB_LABEL: Record<Tab, MessageKey> = {
@@ -39,6 +41,7 @@ export default function CoordinationPage() {
   const user = useUser();
   const names = useNames();
   const districtId = user.districtId;
+  const dashboard = useLocation().query.get('view') === 'dashboard';
   if (districtId === null)
     return (
       <div className="page co">
@@ -52,8 +55,21 @@ export default function CoordinationPage() {
           <h1>{t('co.title', { district: names.unit(districtId) })}</h1>
           <p className="muted co-sub">{t('co.subtitle')}</p>
         </div>
+        <Link className="button" to={dashboard ? '/coordination' : '/coordination?view=dashboard'}>
+          {t(dashboard ? 'co.dashboard.back' : 'co.dashboard.open')}
+        </Link>
       </div>
-      <DistrictWork districtId={districtId} />
+      {dashboard ? (
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <SupervisionDashboard
+            districtId={districtId}
+            canPublish={false}
+            lists={{ overdue: '/coordination', near: '/coordination?tab=near' }}
+          />
+        </Suspense>
+      ) : (
+        <DistrictWork districtId={districtId} />
+      )}
     </div>
   );
 }

@@ -8,7 +8,9 @@ import { StatusBadge, UrgencyBadge } from '../tickets/badges';
 import { useNames } from '../tickets/reference';
 import type { Suggestion, TicketSummary, TicketView } from '../tickets/types';
 import { DispatchForm } from './DispatchForm';
+import { DuplicateCandidates } from './LikelyDuplicates';
 import { MergeForm } from './MergeForm';
+import { TicketRoutingBox } from './RoutingSuggestion';
 
 /**
  * One ticket opened from the queue: the appeal to read, and the dispatch form (or the merge of a
@@ -108,6 +110,10 @@ export function DispatchPanel({
             />
           ) : (
             <>
+              <TicketRoutingBox
+                ticket={ticket}
+                onDispatched={(after) => onDone(after, 'dispatch')}
+              />
               <DispatchForm
                 key={ticket.version}
                 target={ticket}
@@ -117,6 +123,7 @@ export function DispatchPanel({
                 onDone={(after) => onDone(after, 'dispatch')}
                 onCancel={onClose}
               />
+              <DuplicateCandidates ticket={ticket} onMerged={(after) => onDone(after, 'merge')} />
               <p>
                 <button type="button" className="link" onClick={() => setMerging(true)}>
                   {t('dsp.panel.merge')}

@@ -6,6 +6,8 @@ import { useNames } from '../tickets/reference';
 import type { QueueItem } from '../tickets/types';
 import { CategorySuggestionLine, useCategorySuggestions } from './CategorySuggestionLine';
 import { useDescribeUnits } from './DispatchForm';
+import { RoutingLine, useRoutingSuggestions } from './RoutingSuggestion';
+import { LikelyDuplicateLine, useLikelyDuplicates } from './LikelyDuplicates';
 
 /** The queue's rows: selection, the active row (keyboard), the suggestion and the row's actions. */
 export function QueueTable({
@@ -20,6 +22,7 @@ export function QueueTable({
   onToggleAll,
   onOneClick,
   onOpen,
+  onUseRouting,
 }: {
   items: QueueItem[];
   activeId: number | null;
@@ -33,6 +36,8 @@ export function QueueTable({
   onToggleAll: () => void;
   onOneClick: (item: QueueItem) => void;
   onOpen: (item: QueueItem) => void;
+  /** Dispatch as the router suggests (智能派单), one click. */
+  onUseRouting?: (item: QueueItem, leadUnitId: number, coUnitIds: number[]) => void;
 }) {
   const t = useT();
   const format = useFormat();
@@ -40,6 +45,8 @@ export function QueueTable({
   const describe = useDescribeUnits();
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));
   const categorySuggestions = useCategorySuggestions(items.map((item) => item.id));
+  const routings = useRoutingSuggestions(items.map((item) => item.id));
+  const likelyDuplicates = useLikelyDuplicates(items.map((item) => item.id));
   return (
     <div className="tk-table-wrap">
       <table className="data dsp-table">
@@ -95,6 +102,7 @@ export function QueueTable({
                     {t('dsp.queue.returned', { count: item.returnCount })}
                   </span>
                 ) : null}
+                <LikelyDuplicateLine candidate={likelyDuplicates.get(item.id)} />
               </td>
               <td title={names.category(item.categoryId)}>
                 {names.categoryShort(item.categoryId)}
@@ -116,6 +124,14 @@ export function QueueTable({
                 ) : (
                   <span className="muted">{t('dsp.suggestion.none')}</span>
                 )}
+                {onUseRouting ? (
+                  <RoutingLine
+                    routing={routings.get(item.id)}
+                    number={item.number}
+                    busy={busy}
+                    onUse={(lead, co) => onUseRouting(item, lead, co)}
+                  />
+                ) : null}
               </td>
               <td className="dsp-row-actions">
                 <button

@@ -285,6 +285,12 @@ export function QueueView({
               setSelected(allSelected ? new Set() : new Set(items.map((item) => item.id)))
             }
             onOneClick={(item) => void dispatchToSuggestion(item)}
+            onUseRouting={(item, leadUnitId, coUnitIds) =>
+              void dispatchToSuggestion({
+                ...item,
+                suggestion: { versionId: 0, ruleId: 0, ...item.suggestion, leadUnitId, coUnitIds },
+              })
+            }
             onOpen={(item) => {
               setActiveId(item.id);
               setOpenId(item.id);

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { Field, Notice, useServerErrors } from '../../ui/forms';
 import type { Attachment } from './handling-data';
 import { PhotoPicker, type ChosenPhoto } from './PhotoPicker';
+import { ReplyQualityAdvice } from './ReplyQualityAdvice';
 
 /** Ctrl+Enter (⌘+Enter) in a text area submits its form: Enter alone is a new line. */
 export function submitOnCtrlEnter(event: KeyboardEvent<HTMLTextAreaElement>): void {
@@ -110,6 +111,7 @@ export function ReplyForm({
           onKeyDown={submitOnCtrlEnter}
         />
       </Field>
+      <ReplyQualityAdvice ticketId={ticketId} text={text} />
       <PhotoPicker photos={photos} onChange={setPhotos} error={photoError} disabled={busy} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !!blocked}>

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/forms';
 import { CategoryCombobox } from './CategoryCombobox';
@@ -16,12 +16,15 @@ export function AppealFields({
   reference,
   errors,
   descriptionRef,
+  afterAddress,
 }: {
   draft: AppealDraft;
   onChange: (patch: Partial<AppealDraft>) => void;
   reference: ReferenceData | undefined;
   errors: Record<string, string>;
   descriptionRef: RefObject<HTMLTextAreaElement | null>;
+  /** Shown under the address (the suggested place). */
+  afterAddress?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const nameOf = (unit: { name: string; nameEn: string }) =>
@@ -161,6 +164,7 @@ export function AppealFields({
           onChange={(event) => onChange({ address: event.target.value })}
         />
       </Field>
+      {afterAddress}
       <div className="op-grid op-grid-citizen">
         <Field label={t('op.form.citizenName')} error={errors.citizenName}>
           <input

@@ -1,37 +1,36 @@
 import { useEffect, useState } from 'react';
-import { api, qs, type Page } from '../../api';
+import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { useFormat } from '../../settings';
-import { keyTermOf } from './category-search';
-import type { ReferenceData } from './reference-data';
 import { StatusBadge } from '../tickets/badges';
-import { OPEN_STATUSES, type AppealDraft, type TicketListItem } from './types';
+import { DuplicatePartsLine } from './DuplicatePartsLine';
+import type { DuplicateCandidate } from './duplicate-types';
+import type { ReferenceData } from './reference-data';
+import type { AppealDraft, TicketListItem } from './types';
 
-const WINDOW_DAYS = 30;
-const SHOWN = 4;
+/** Too little to compare: a few characters say nothing about the matter. */
+const MIN_TEXT = 4;
 
-/** What to look for: the same matter (category, else the description's key term) at the same place. */
-function lookupOf(draft: AppealDraft, reference: ReferenceData | undefined): string | null {
-  if (!reference) return null;
-  const place =
-    draft.streetId !== null
-      ? { streetId: draft.streetId }
-      : draft.districtId !== null
-        ? { districtId: draft.districtId }
-        : null;
-  if (!place) return null;
-  const term =
-    draft.categoryId === null ? keyTermOf(reference.categories, draft.description) : null;
-  const matter =
-    draft.categoryId !== null ? { categoryId: draft.categoryId } : term ? { q: term } : null;
-  if (!matter) return null;
-  return qs({ ...matter, ...place });
+/** What the scorer is asked: the draft's words, category and place; null until there is enough. */
+function lookupOf(draft: AppealDraft): string | null {
+  const text = `${draft.title} ${draft.description}`.trim();
+  const hasPlace = draft.districtId !== null || draft.streetId !== null || draft.address.trim();
+  if (Array.from(text).length < MIN_TEXT && !(hasPlace && draft.categoryId !== null)) return null;
+  return JSON.stringify({
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    categoryId: draft.categoryId,
+    districtId: draft.districtId,
+    streetId: draft.streetId,
+    address: draft.address.trim() || null,
+  });
 }
 
 /**
- * "Maybe a repeat": open tickets of the last 30 days about the same matter at the same place, each
- * with an action that attaches this call to it instead of creating a new ticket.
+ * "Maybe a repeat": open tickets the duplicates scorer finds like this appeal (words, place,
+ * category, time), each with its score and why, and an action that attaches this call to it
+ * instead of creating a new ticket.
  */
 export function DuplicateWarning({
   draft,
@@ -42,63 +41,62 @@ export function DuplicateWarning({
   draft: AppealDraft;
   reference: ReferenceData | undefined;
   busy: boolean;
-  onAttach: (ticket: TicketListItem) => void;
+  onAttach: (ticket: Pick<TicketListItem, 'id' | 'number'>) => void;
 }) {
   const { t, locale } = useI18n();
   const format = useFormat();
-  // The query string is the lookup's identity: typing more of the same description changes nothing.
-  const lookup = lookupOf(draft, reference);
-  const [found, setFound] = useState<{ lookup: string; page: Page<TicketListItem> } | null>(null);
+  // The request body is the lookup's identity: the same draft is not asked twice.
+  const lookup = lookupOf(draft);
+  const [found, setFound] = useState<{ lookup: string; items: DuplicateCandidate[] } | null>(null);
 
   useEffect(() => {
     if (!lookup) return;
     const controller = new AbortController();
-    const since = new Date(Date.now() - WINDOW_DAYS * 86_400_000).toISOString();
-    const statuses = OPEN_STATUSES.map((s) => `&status=${s}`).join('');
     const timer = setTimeout(() => {
-      api<Page<TicketListItem>>(
-        'GET',
-        `/tickets${lookup}${statuses}&createdFrom=${encodeURIComponent(since)}&sort=createdAt&order=desc&pageSize=${SHOWN}`,
-        undefined,
+      api<{ candidates: DuplicateCandidate[] }>(
+        'POST',
+        '/intelligence/duplicates',
+        JSON.parse(lookup) as Record<string, unknown>,
         { signal: controller.signal },
       )
-        .then((page) => setFound({ lookup, page }))
+        .then((answer) => setFound({ lookup, items: answer.candidates }))
         .catch(() => undefined); // a warning that cannot load is no reason to stop the call
-    }, 300);
+    }, 400);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
   }, [lookup]);
 
-  if (!lookup || !found || found.lookup !== lookup || found.page.items.length === 0) return null;
-  const { items, total } = found.page;
+  if (!lookup || !found || found.lookup !== lookup || found.items.length === 0) return null;
+  const { items } = found;
   const districtName = (id: number | null) => {
     const district = id !== null ? reference?.districtById.get(id) : undefined;
     return district ? (locale === 'en' ? district.nameEn : district.name) : '';
   };
   return (
     <section className="op-duplicates" aria-labelledby="op-dup-head">
-      <h3 id="op-dup-head">{t('op.dup.heading', { total, days: WINDOW_DAYS })}</h3>
+      <h3 id="op-dup-head">{t('dup.heading', { total: items.length })}</h3>
       <ul className="list-plain">
-        {items.map((ticket) => (
-          <li key={ticket.id} className="op-dup-item">
-            <Link to={`/tickets/${ticket.id}`} className="op-number">
-              {ticket.number}
+        {items.map((candidate) => (
+          <li key={candidate.ticketId} className="op-dup-item">
+            <Link to={`/tickets/${candidate.ticketId}`} className="op-number">
+              {candidate.number}
             </Link>
-            <StatusBadge status={ticket.status} />
-            <span className="op-dup-title" title={ticket.title}>
-              {ticket.title}
+            <StatusBadge status={candidate.status} />
+            <span className="op-dup-title" title={candidate.title}>
+              {candidate.title}
             </span>
             <span className="muted op-dup-meta">
-              {districtName(ticket.districtId)} {ticket.address ?? ''} ·{' '}
-              {format.date(ticket.createdAt)}
+              {districtName(candidate.districtId)} {candidate.address ?? ''} ·{' '}
+              {format.date(candidate.createdAt)}
             </span>
+            <DuplicatePartsLine candidate={candidate} />
             <button
               type="button"
               disabled={busy}
-              aria-label={t('op.dup.attachTo', { number: ticket.number })}
-              onClick={() => onAttach(ticket)}
+              aria-label={t('op.dup.attachTo', { number: candidate.number })}
+              onClick={() => onAttach({ id: candidate.ticketId, number: candidate.number })}
             >
               {t('op.dup.attach')}
             </button>

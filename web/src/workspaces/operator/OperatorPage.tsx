@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -10,6 +10,9 @@ import { AppealFields } from './AppealFields';
 import { CallerPanel } from './CallerPanel';
 import { ReceivedAppeals } from './ReceivedAppeals';
 import { DuplicateWarning } from './DuplicateWarning';
+import { EmergencyBanner } from './EmergencyBanner';
+import { PlaceSuggestion } from './PlaceSuggestion';
+import { useAppealAnalysis } from './use-appeal-analysis';
 import {
   CallBanner,
   contactOfCall,
@@ -74,6 +77,12 @@ export default function OperatorPage() {
   const routeTo = useRouteTo(draft.categoryId, draft.districtId, reference.data, locale);
 
   const change = (patch: Partial<AppealDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const analysis = useAppealAnalysis(draft);
+  const confirmPlace = useCallback(
+    (districtId: number, streetId: number | null) =>
+      setDraft((current) => ({ ...current, districtId, streetId })),
+    [],
+  );
 
   const nextCall = () => {
     setCaller('');
@@ -249,7 +258,7 @@ export default function OperatorPage() {
     }
   };
 
-  const attach = (ticket: TicketListItem) =>
+  const attach = (ticket: Pick<TicketListItem, 'id' | 'number'>) =>
     void run(async () => {
       const number = caller.trim() || draft.citizenPhone.trim() || null;
       const linked =
@@ -347,12 +356,27 @@ export default function OperatorPage() {
         ) : null}
         {errors.formError ? <Notice kind="error">{errors.formError}</Notice> : null}
         <LoadState state={reference} />
+        <EmergencyBanner
+          urgency={analysis?.urgency}
+          onRefer={(referralTarget, referralReason) => {
+            setInputs((current) => ({ ...current, referralTarget, referralReason }));
+            setMode('refer');
+          }}
+        />
         <AppealFields
           draft={draft}
           onChange={change}
           reference={reference.data}
           errors={errors.fieldErrors}
           descriptionRef={descriptionRef}
+          afterAddress={
+            <PlaceSuggestion
+              place={analysis?.place ?? null}
+              districtId={draft.districtId}
+              streetId={draft.streetId}
+              onConfirm={confirmPlace}
+            />
+          }
         />
         <DuplicateWarning draft={draft} reference={reference.data} busy={busy} onAttach={attach} />
         <ActionBar

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useState, type KeyboardEvent } from 'react';
+import { Fragment, lazy, Suspense, useMemo, useState, type KeyboardEvent } from 'react';
 import { qs } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
@@ -12,9 +12,20 @@ import { formatDuration, StatusBadge, UrgencyBadge } from '../tickets/badges';
 import { OrderCard } from './OrderCard';
 import { OrderForm, RemindForm } from './SupervisionForms';
 import { RequestItem } from './TicketSupervision';
+import { ReplyQualityPanel } from './ReplyQualityPanel';
 import { CHASEABLE, supervisionApi, type DeadlineKind, type WatchItem } from './supervision-api';
 
-const TABS = ['overdue', 'near', 'orders', 'requests', 'reminders'] as const;
+const TABS = [
+  'overdue',
+  'near',
+  'orders',
+  'requests',
+  'reminders',
+  'dashboard',
+  'quality',
+] as const;
+// The dashboard's charts (ECharts) load only when its tab is opened.
+const SupervisionDashboard = lazy(() => import('./dashboard/SupervisionDashboard'));
 type Tab = (typeof TABS)[number];
 const PAGE_SIZE = 50;
 
@@ -31,6 +42,7 @@ function show(tab: Tab, params: Record<string, string | number | undefined> = {}
  */
 export default function SupervisionPage() {
   const t = useT();
+  const { hasRole } = useSession();
   const { query } = useLocation();
   const tab: Tab = (TABS as readonly string[]).includes(query.get('tab') ?? '')
     ? (query.get('tab') as Tab)
@@ -80,6 +92,16 @@ export default function SupervisionPage() {
         {tab === 'orders' ? <OrdersPanel tick={tick} /> : null}
         {tab === 'requests' ? <RequestsPanel tick={tick} /> : null}
         {tab === 'reminders' ? <RemindersPanel tick={tick} /> : null}
+        {tab === 'quality' ? <ReplyQualityPanel /> : null}
+        {tab === 'dashboard' ? (
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <SupervisionDashboard
+              districtId={null}
+              canPublish={hasRole('supervisor')}
+              lists={{ overdue: '/supervision', near: '/supervision?tab=near' }}
+            />
+          </Suspense>
+        ) : null}
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { useFormat } from '../../settings';
 import { useNames } from './reference';
 import type { Changes, TicketEvent } from './types';
 import { SUPERVISION_EVENTS, supervisionEventParts } from '../supervision/timeline-details';
+import { autoDispatchParts } from '../dispatch/routing-words';
 
 /** Event types with a label of their own (tk.event.<type>); others show their code. */
 const KNOWN_EVENTS = new Set([
@@ -180,6 +181,7 @@ function EventDetails({ event }: { event: TicketEvent }) {
     case 'reassign': {
       const lead = num('leadUnitId');
       const co = Array.isArray(data.coUnitIds) ? (data.coUnitIds as number[]) : [];
+      parts.push(...autoDispatchParts(t, data));
       if (lead !== null) parts.push(t('tk.detail.lead', { unit: names.unit(lead) }));
       if (co.length)
         parts.push(t('tk.detail.co', { units: co.map((id) => names.unit(id)).join('、') }));
