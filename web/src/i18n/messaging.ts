@@ -9,6 +9,11 @@ export const messaging = defineMessages({
     'msg.channel.sms': '短信',
     'msg.channel.weibo': '微博',
     'msg.channel.email': '电子邮件',
+    'msg.channel.staff_notices': '员工通知',
+    'msg.inbound.staff_notices':
+      '督办提醒、超期和督办单等通知按各人的选择以邮件和短信发给工作人员（经上面的发件服务器和短信网关）；通知中的工单链接指向这个地址。',
+    'msg.setting.staff_notices.workspace_url': '工作台地址（如 https://12345.example.gov.cn）',
+    'msg.kind.staff': '员工通知',
     'msg.inbound.sms': '短信网关的上行推送地址：{url}',
     'msg.inbound.weibo': '微博消息推送地址（须为 HTTPS）：{url}',
     'msg.inbound.email':
@@ -71,6 +76,11 @@ export const messaging = defineMessages({
     'msg.channel.sms': 'SMS',
     'msg.channel.weibo': 'Weibo',
     'msg.channel.email': 'E-mail',
+    'msg.channel.staff_notices': 'Staff notices',
+    'msg.inbound.staff_notices':
+      'Reminders, overdue warnings and supervision orders reach staff by e-mail and SMS as each person chose (through the mail server and SMS gateway above); their ticket links point to this address.',
+    'msg.setting.staff_notices.workspace_url': 'Workspace address (e.g. https://311.example.gov)',
+    'msg.kind.staff': 'Staff notice',
     'msg.inbound.sms': 'Inbound webhook for the SMS gateway: {url}',
     'msg.inbound.weibo': 'Weibo message push URL (must be HTTPS): {url}',
     'msg.inbound.email':

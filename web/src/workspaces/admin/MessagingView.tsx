@@ -35,7 +35,8 @@ interface OutboxItem {
   sentAt: string | null;
 }
 
-const CHANNELS = ['sms', 'weibo', 'email'] as const;
+// staff_notices: where the links in staff notices by e-mail and SMS point.
+const CHANNELS = ['sms', 'weibo', 'email', 'staff_notices'] as const;
 type Channel = (typeof CHANNELS)[number];
 
 /** Settings with a few allowed values, offered as a choice ('' keeps the default). */
@@ -67,8 +68,8 @@ export function MessagingView() {
             channel={channel}
             settings={view.settings}
             inbound={
-              channel === 'email'
-                ? t('msg.inbound.email')
+              channel === 'email' || channel === 'staff_notices'
+                ? t(`msg.inbound.${channel}`)
                 : t(`msg.inbound.${channel}`, {
                     url:
                       channel === 'sms'
@@ -280,7 +281,11 @@ function Outbox() {
             {items.map((item) => (
               <tr key={item.id}>
                 <td>{t(`msg.channel.${item.channel}` as MessageKey)}</td>
-                <td>{t(`msg.kind.${item.kind}` as MessageKey)}</td>
+                <td>
+                  {item.kind.startsWith('staff_')
+                    ? t('msg.kind.staff')
+                    : t(`msg.kind.${item.kind}` as MessageKey)}
+                </td>
                 <td>
                   {item.ticketId !== null ? (
                     <Link to={`/tickets/${item.ticketId}`}>{item.ticketNumber}</Link>
