@@ -45,6 +45,6 @@ describe.runIf(browserAvailable)('the analyst’s hot spots and key problems', (
       );
       await screenshot(page, `analysis.${locale}`);
       await page.context().close();
-    });
+    }, 120_000);
   }
 });
