@@ -14,6 +14,7 @@ import { buildServer } from '../scripts/build.js';
 import { fillTickets } from './fill.js';
 import { runKnowledgeSearchBench } from './knowledge-search.js';
 import { reportOperatorScreenBench } from './operator-screen.js';
+import { runSupervisionBench } from './supervision.js';
 
 // npm run bench: each part in turn, or those named in BENCH_PARTS (comma-separated):
 // - core: durable ticket creation over HTTP against a bare fastify route, at 50 concurrent
@@ -21,6 +22,8 @@ import { reportOperatorScreenBench } from './operator-screen.js';
 //   BENCH_DIALECT=postgres runs it on the local PostgreSQL; BENCH_SECONDS sets each run's length.
 // - knowledge: knowledge search latency over 50,000 articles, on SQLite and PostgreSQL.
 // - operator: the operator screen in Chromium, timed by the browser (interactive, keystrokes).
+// - supervision: the month's ranking and the dashboard queries at 1M and 10M tickets, with
+//   DuckDB over Parquet as the reference (BENCH_SUPERVISION_SIZES to choose the sizes).
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
@@ -182,6 +185,7 @@ const PARTS: Record<string, () => Promise<unknown>> = {
   core: runCoreBench,
   knowledge: runKnowledgeSearchBench,
   operator: reportOperatorScreenBench,
+  supervision: runSupervisionBench,
 };
 
 async function main(): Promise<void> {
