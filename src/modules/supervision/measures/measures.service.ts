@@ -201,11 +201,20 @@ export class MeasuresService {
       .where(sql.ref(`f.${columnOf(count)}`), '>', 0);
     query = applyFilter(query, filter, tree, 'f');
     const totalRow = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    const rows = await query
-      .innerJoin('tickets as t', 't.id', 'f.ticket_id')
+    // The page is chosen among the facts alone, then only its rows meet the tickets.
+    const page = query
+      .select(['f.ticket_id as ticket_id', 'f.unit_id as unit_id'])
+      .orderBy('f.ticket_id', 'desc')
+      .orderBy('f.unit_id')
+      .limit(Math.min(Math.max(input.limit ?? 50, 1), 500))
+      .offset(Math.max(input.offset ?? 0, 0))
+      .as('p');
+    const rows = await db
+      .selectFrom(page)
+      .innerJoin('tickets as t', 't.id', 'p.ticket_id')
       .leftJoin('categories as cat', 'cat.id', 't.category_id')
       .leftJoin('units as d', 'd.id', 't.district_id')
-      .leftJoin('units as u', 'u.id', 'f.unit_id')
+      .leftJoin('units as u', 'u.id', 'p.unit_id')
       .select([
         't.id',
         't.number',
@@ -217,10 +226,8 @@ export class MeasuresService {
         'd.name as district_name',
         'u.name as unit_name',
       ])
-      .orderBy('t.id', 'desc')
-      .orderBy('f.unit_id')
-      .limit(Math.min(Math.max(input.limit ?? 50, 1), 500))
-      .offset(Math.max(input.offset ?? 0, 0))
+      .orderBy('p.ticket_id', 'desc')
+      .orderBy('p.unit_id')
       .execute();
     return {
       total: Number(totalRow?.n ?? 0),
