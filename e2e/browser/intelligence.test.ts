@@ -24,7 +24,8 @@ describe.runIf(browserAvailable)('category suggestions in the browser', () => {
 
   it('shows the dispatcher each queued ticket’s suggested category with its confidence', async () => {
     const page = await journey.staff('dispatcher', '/dispatch', { locale: 'en' });
-    const line = page.locator('.dsp-ai-line').first();
+    // The queue's rows also carry other suggestions (routing, likely duplicates): find this one.
+    const line = page.getByText(/^(Suggested: .+|Matches the suggestion \()\d+%/).first();
     await line.waitFor();
     expect(await line.textContent()).toMatch(/(Suggested: .+|Matches the suggestion \()\d+%/);
     await screenshot(page, 'dispatch-category-suggestion.en');
