@@ -1125,12 +1125,6 @@ export interface TicketSupportTable {
   updated_at: string;
 }
 
-export interface HotspotStateTable {
-  key: string;
-  value: string;
-  updated_at: string;
-}
-
 export interface DB {
   units: UnitTable;
   users: UserTable;
@@ -1213,5 +1207,4 @@ export interface DB {
   key_problems: KeyProblemTable;
   key_problem_history: KeyProblemHistoryTable;
   ticket_support: TicketSupportTable;
-  hotspot_state: HotspotStateTable;
 }

@@ -19,13 +19,12 @@ import {
   type WarningPeriod,
   type WarningSettings,
 } from './early-warning-rules.js';
+import { compareAndSetState, readState } from '../intelligence.repository.js';
 import {
-  compareAndSetState,
   districtCoordinators,
   earliestTicketAt,
   listCategories,
   listUnitNames,
-  readState,
   ticketsCreatedBetween,
 } from './hotspots.repository.js';
 import type { HotspotsDeps } from './hotspots-deps.js';

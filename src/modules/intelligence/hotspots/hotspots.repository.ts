@@ -1,45 +1,9 @@
-// The hotspots module's queries: its own tables (alerts, key problems, support, state) and the
+// The hotspots module's queries: its own tables (alerts, key problems, support) and the
 // reads of tickets, categories and units it analyses.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 
 type Executor = Kysely<DB> | Transaction<DB>;
-
-// ---- state: claims and watermarks --------------------------------------------------------------
-
-export async function readState(db: Executor, key: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('hotspot_state')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row?.value;
-}
-
-/** Sets `key` to `value` if it still holds `expected` (undefined: absent); true when this caller won. */
-export async function compareAndSetState(
-  db: Executor,
-  key: string,
-  expected: string | undefined,
-  value: string,
-  at: string,
-): Promise<boolean> {
-  if (expected === undefined) {
-    const inserted = await db
-      .insertInto('hotspot_state')
-      .values({ key, value, updated_at: at })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-  }
-  const updated = await db
-    .updateTable('hotspot_state')
-    .set({ value, updated_at: at })
-    .where('key', '=', key)
-    .where('value', '=', expected)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) > 0;
-}
 
 // ---- what is analysed ------------------------------------------------------------------------
 

@@ -112,17 +112,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dislikes', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated_at', 'text', notNull)
     .execute();
-
-  await db.schema
-    .createTable('hotspot_state')
-    .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('value', 'text', notNull)
-    .addColumn('updated_at', 'text', notNull)
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('hotspot_state').execute();
   await db.schema.dropTable('ticket_support').execute();
   await db.schema.dropTable('key_problem_history').execute();
   await db.schema.dropTable('key_problems').execute();
