@@ -93,10 +93,17 @@ export class AttachmentStorage {
     await fs.promises.mkdir(tmpDir, { recursive: true });
     const tempPath = path.join(tmpDir, `${newSecret(12)}.part`);
     const meter = new Meter(maxBytes);
+    // The file is opened before anything flows and closed before it is discarded: a write
+    // stream that opens lazily could create the file after a refused upload was cleaned up.
+    const handle = await fs.promises.open(tempPath, 'wx');
     try {
-      await pipeline(content, meter, fs.createWriteStream(tempPath, { flags: 'wx' }));
-      await fsyncPath(tempPath, 'r+');
+      await pipeline(content, meter, async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) await handle.write(chunk);
+      });
+      await handle.sync();
+      await handle.close();
     } catch (error) {
+      await handle.close().catch(() => undefined);
       await this.discard(tempPath);
       throw error;
     }
