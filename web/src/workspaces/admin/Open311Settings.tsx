@@ -3,15 +3,7 @@ import { api } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Field, Notice } from '../../ui/forms';
 import { useAdminErrors } from './admin-api';
-
-export interface ChannelSetting {
-  key: string;
-  description: string;
-  secret: boolean;
-  value: string | null;
-  set: boolean;
-  updatedAt: string | null;
-}
+import type { ChannelSetting } from './ChannelSettings';
 
 /** Settings that read better in a larger box. */
 const LONG = new Set(['serviceNotice', 'contact', 'keyService']);

@@ -3,7 +3,8 @@ import { useT } from '../../i18n';
 import { LoadState, useLoad } from '../../ui/data';
 import { Open311Attributes } from './Open311Attributes';
 import { Open311Keys } from './Open311Keys';
-import { Open311Settings, type ChannelSetting } from './Open311Settings';
+import type { ChannelSetting } from './ChannelSettings';
+import { Open311Settings } from './Open311Settings';
 import './open311.css';
 
 interface ChannelView {
