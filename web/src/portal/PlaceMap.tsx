@@ -3,21 +3,18 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { api } from '../api';
 import { useI18n } from '../i18n';
+import {
+  DISTRICT_MAP,
+  districtNames,
+  loadDistrictMap,
+  mapLabel,
+  type DistrictFeature,
+  type Ring,
+} from '../ui/district-map';
 
 // Only what the map needs; this chunk loads after the form is usable.
 echarts.use([GeoComponent, ScatterChart, TooltipComponent, CanvasRenderer]);
-
-const MAP_NAME = 'openhotline-portal-districts';
-
-type Ring = Array<[number, number]>;
-interface Feature {
-  type: 'Feature';
-  properties: { id: number; name: string; nameEn: string | null };
-  geometry:
-    { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-}
 
 export interface PickedPlace {
   lat: number;
@@ -43,7 +40,10 @@ const inPolygon = (point: [number, number], rings: Ring[]) =>
   inRing(point, rings[0]!) &&
   !rings.slice(1).some((hole) => inRing(point, hole));
 
-export function districtAt(features: readonly Feature[], point: [number, number]): number | null {
+export function districtAt(
+  features: readonly DistrictFeature[],
+  point: [number, number],
+): number | null {
   for (const feature of features) {
     const polygons =
       feature.geometry.type === 'Polygon'
@@ -69,11 +69,11 @@ export default function PlaceMap({
   const { t, locale } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
-  const [features, setFeatures] = useState<Feature[] | null>(null);
+  const [features, setFeatures] = useState<DistrictFeature[] | null>(null);
   const [failed, setFailed] = useState(false);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
-  const featuresRef = useRef<Feature[]>([]);
+  const featuresRef = useRef<DistrictFeature[]>([]);
   // A tap (or a click) picks the place; a drag or a pinch only moves and zooms the map.
   const down = useRef<{ x: number; y: number; pointers: number } | null>(null);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
@@ -105,29 +105,12 @@ export default function PlaceMap({
 
   useEffect(() => {
     const controller = new AbortController();
-    api<{ features: Feature[] }>('GET', '/public/districts/map', undefined, {
-      signal: controller.signal,
-    })
-      .then((map) => {
-        if (controller.signal.aborted || !box.current || map.features.length === 0) {
-          if (!controller.signal.aborted) setFailed(true);
-          return;
-        }
-        const collection = {
-          type: 'FeatureCollection',
-          features: map.features.map((f) => ({
-            ...f,
-            properties: { name: String(f.properties.id) },
-          })),
-        };
-        // ECharts' own GeoJSON type is stricter than what the server's schema promises.
-        echarts.registerMap(
-          MAP_NAME,
-          collection as unknown as Parameters<typeof echarts.registerMap>[1],
-        );
+    loadDistrictMap()
+      .then((features) => {
+        if (controller.signal.aborted || !box.current) return;
         chart.current = echarts.init(box.current, undefined, { renderer: 'canvas' });
-        featuresRef.current = map.features;
-        setFeatures(map.features);
+        featuresRef.current = features;
+        setFeatures(features);
       })
       .catch(() => !controller.signal.aborted && setFailed(true));
     const resize = () => chart.current?.resize();
@@ -142,16 +125,11 @@ export default function PlaceMap({
 
   useEffect(() => {
     if (!features || !chart.current) return;
-    const names = new Map(
-      features.map((f) => [
-        String(f.properties.id),
-        locale === 'en' ? (f.properties.nameEn ?? f.properties.name) : f.properties.name,
-      ]),
-    );
+    const names = districtNames(features, locale);
     chart.current.setOption({
       tooltip: { trigger: 'item' },
       geo: {
-        map: MAP_NAME,
+        map: DISTRICT_MAP,
         nameMap: Object.fromEntries(names),
         tooltip: { show: true },
         roam: true,
@@ -162,7 +140,7 @@ export default function PlaceMap({
           show: true,
           fontSize: 10,
           color: '#374151',
-          formatter: (p: { name: string }) => p.name.replace(/ (District|County)$/, ''),
+          formatter: (p: { name: string }) => mapLabel(p.name),
         },
         itemStyle: { areaColor: '#eef1f5', borderColor: '#9aa3af', borderWidth: 0.8 },
         emphasis: { itemStyle: { areaColor: '#fbeaea' }, label: { color: '#8e1b22' } },

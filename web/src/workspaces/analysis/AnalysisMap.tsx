@@ -1,28 +1,8 @@
 import { useMemo } from 'react';
-import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { useLoad } from '../../ui/data';
-import { EChart, echarts } from '../supervision/dashboard/EChart';
-
-const MAP_NAME = 'openhotline-analysis-districts';
-
-interface Feature {
-  type: 'Feature';
-  properties: { id: number; name: string; nameEn: string | null };
-  geometry: unknown;
-}
-
-/** The districts' public boundaries, registered under this page's map name. */
-async function loadDistricts(signal: AbortSignal): Promise<Feature[]> {
-  const map = await api<{ features: Feature[] }>('GET', '/public/districts/map', undefined, {
-    signal,
-  });
-  echarts.registerMap(MAP_NAME, {
-    type: 'FeatureCollection',
-    features: map.features.map((f) => ({ ...f, properties: { name: String(f.properties.id) } })),
-  } as unknown as Parameters<typeof echarts.registerMap>[1]);
-  return map.features;
-}
+import { DISTRICT_MAP, districtNames, loadDistrictMap, mapLabel } from '../../ui/district-map';
+import { EChart } from '../supervision/dashboard/EChart';
 
 /**
  * The districts (GeoJSON from /public/districts/map) coloured by their appeals; a district with
@@ -45,15 +25,10 @@ export default function AnalysisMap({
   onSelect: (districtId: number | null) => void;
 }) {
   const { t, locale } = useI18n();
-  const districts = useLoad(loadDistricts, []);
+  const districts = useLoad(loadDistrictMap, []);
   const option = useMemo(() => {
     const features = districts.data ?? [];
-    const names = new Map(
-      features.map((f) => [
-        String(f.properties.id),
-        locale === 'en' ? (f.properties.nameEn ?? f.properties.name) : f.properties.name,
-      ]),
-    );
+    const names = districtNames(features, locale);
     const max = Math.max(1, ...counts.values());
     return {
       tooltip: {
@@ -76,7 +51,7 @@ export default function AnalysisMap({
       series: [
         {
           type: 'map',
-          map: MAP_NAME,
+          map: DISTRICT_MAP,
           roam: false,
           layoutCenter: ['55%', '50%'],
           layoutSize: '95%',
@@ -85,8 +60,7 @@ export default function AnalysisMap({
             show: true,
             fontSize: 11,
             color: '#1f2328',
-            formatter: (p: { name: string }) =>
-              (names.get(p.name) ?? '').replace(/ (District|County)$/, ''),
+            formatter: (p: { name: string }) => mapLabel(names.get(p.name) ?? ''),
           },
           emphasis: { itemStyle: { areaColor: '#ffd88a' }, label: { color: '#1f2328' } },
           data: features.map((f) => {

@@ -3,39 +3,12 @@ import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
 import { useI18n } from '../../i18n';
+import { DISTRICT_MAP, loadDistrictMap, mapLabel } from '../../ui/district-map';
 import type { District } from './reference-data';
 
 // Only the map chart and the canvas renderer: this chunk is loaded after the screen is usable.
 echarts.use([MapChart, TooltipComponent, CanvasRenderer]);
-
-const MAP_NAME = 'openhotline-operator-districts';
-
-interface Geometry {
-  type: 'Polygon' | 'MultiPolygon';
-  coordinates: unknown[];
-}
-
-/** The districts' jurisdictions (GeoJSON from the server) as one feature collection, named by id. */
-async function loadShapes(districts: readonly District[], signal: AbortSignal) {
-  const shapes = await Promise.all(
-    districts
-      .filter((d) => d.hasJurisdiction)
-      .map(async (d) => {
-        const { jurisdiction } = await api<{ jurisdiction: Geometry | null }>(
-          'GET',
-          `/units/${d.id}/jurisdiction`,
-          undefined,
-          { signal },
-        );
-        return jurisdiction
-          ? { type: 'Feature' as const, properties: { name: String(d.id) }, geometry: jurisdiction }
-          : null;
-      }),
-  );
-  return { type: 'FeatureCollection' as const, features: shapes.filter((s) => s !== null) };
-}
 
 /**
  * The district map (Apache ECharts, drawn from the server's jurisdiction polygons, no tile
@@ -60,14 +33,9 @@ export default function DistrictMap({
 
   useEffect(() => {
     const controller = new AbortController();
-    loadShapes(districts, controller.signal)
-      .then((shapes) => {
+    loadDistrictMap()
+      .then(() => {
         if (controller.signal.aborted || !box.current) return;
-        // ECharts' own GeoJSON type is stricter than what the server's schema promises.
-        echarts.registerMap(
-          MAP_NAME,
-          shapes as unknown as Parameters<typeof echarts.registerMap>[1],
-        );
         const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
         instance.on('click', (params) => {
           const id = Number(params.name);
@@ -89,22 +57,15 @@ export default function DistrictMap({
 
   useEffect(() => {
     if (!loaded || !chart.current) return;
-    // On the small map "Naxi" says enough; the tooltip keeps "Naxi District".
     const names = new Map(
       districts.map((d) => [String(d.id), locale === 'en' ? d.nameEn : d.name]),
-    );
-    const labels = new Map(
-      [...names].map(([id, name]) => [
-        id,
-        locale === 'en' ? name.replace(/ (District|County)$/, '') : name,
-      ]),
     );
     chart.current.setOption({
       tooltip: { trigger: 'item', formatter: (p: { name: string }) => names.get(p.name) ?? '' },
       series: [
         {
           type: 'map',
-          map: MAP_NAME,
+          map: DISTRICT_MAP,
           selectedMode: 'single',
           roam: false,
           layoutCenter: ['50%', '50%'],
@@ -113,7 +74,7 @@ export default function DistrictMap({
             show: true,
             fontSize: 10,
             color: '#374151',
-            formatter: (p: { name: string }) => labels.get(p.name) ?? '',
+            formatter: (p: { name: string }) => mapLabel(names.get(p.name) ?? ''),
           },
           itemStyle: { areaColor: '#eef1f5', borderColor: '#9aa3af', borderWidth: 0.8 },
           emphasis: { itemStyle: { areaColor: '#fbeaea' }, label: { color: '#8e1b22' } },

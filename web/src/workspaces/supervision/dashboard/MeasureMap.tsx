@@ -1,34 +1,14 @@
 import { useMemo } from 'react';
-import { api } from '../../../api';
 import { useI18n } from '../../../i18n';
 import { useLoad } from '../../../ui/data';
+import { DISTRICT_MAP, districtNames, loadDistrictMap, mapLabel } from '../../../ui/district-map';
 import { MEASURES, valueOf, type Measure, type MeasureRow } from './dashboard-api';
-import { EChart, echarts } from './EChart';
+import { EChart } from './EChart';
 import { useMeasureFormat } from './format';
-
-const MAP_NAME = 'openhotline-supervision-districts';
-
-interface Feature {
-  type: 'Feature';
-  properties: { id: number; name: string; nameEn: string | null };
-  geometry: unknown;
-}
 
 // Light to dark: more of a good measure is greener, more of a bad one redder.
 const GOOD = ['#e8f3ec', '#a7d3b5', '#4f9e6c', '#1f6b3d'];
 const BAD = ['#fbeaea', '#f0a9a9', '#d65454', '#8e1b22'];
-
-/** The districts' public boundaries, registered once for every map of the dashboard. */
-async function loadDistricts(signal: AbortSignal): Promise<Feature[]> {
-  const map = await api<{ features: Feature[] }>('GET', '/public/districts/map', undefined, {
-    signal,
-  });
-  echarts.registerMap(MAP_NAME, {
-    type: 'FeatureCollection',
-    features: map.features.map((f) => ({ ...f, properties: { name: String(f.properties.id) } })),
-  } as unknown as Parameters<typeof echarts.registerMap>[1]);
-  return map.features;
-}
 
 /**
  * The districts coloured by one measure, with its legend (low to high); a click on a district,
@@ -45,7 +25,7 @@ export function MeasureMap({
 }) {
   const { t, locale } = useI18n();
   const f = useMeasureFormat();
-  const districts = useLoad(loadDistricts, []);
+  const districts = useLoad(loadDistrictMap, []);
   const byKey = useMemo(() => new Map(rows.map((row) => [row.key, row])), [rows]);
   const option = useMemo(() => {
     const features = districts.data ?? [];
@@ -60,14 +40,7 @@ export function MeasureMap({
       kind === 'rate' ? Math.round(v * 1000) / 10 : Math.round(v * 10) / 10;
     const min = values.length ? scale(Math.min(...values)) : 0;
     const max = values.length ? scale(Math.max(...values)) : 1;
-    const names = new Map(
-      features.map((feature) => [
-        String(feature.properties.id),
-        locale === 'en'
-          ? (feature.properties.nameEn ?? feature.properties.name)
-          : feature.properties.name,
-      ]),
-    );
+    const names = districtNames(features, locale);
     return {
       tooltip: {
         trigger: 'item',
@@ -95,7 +68,7 @@ export function MeasureMap({
       series: [
         {
           type: 'map',
-          map: MAP_NAME,
+          map: DISTRICT_MAP,
           roam: false,
           layoutCenter: ['55%', '50%'],
           layoutSize: '95%',
@@ -103,8 +76,7 @@ export function MeasureMap({
             show: true,
             fontSize: 11,
             color: '#1f2328',
-            formatter: (p: { name: string }) =>
-              (names.get(p.name) ?? '').replace(/ (District|County)$/, ''),
+            formatter: (p: { name: string }) => mapLabel(names.get(p.name) ?? ''),
           },
           itemStyle: { borderColor: '#6b7280', borderWidth: 0.8, areaColor: '#eef1f5' },
           emphasis: { itemStyle: { areaColor: '#ffd88a' }, label: { color: '#1f2328' } },
