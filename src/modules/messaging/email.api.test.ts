@@ -9,6 +9,7 @@ import {
   createMessagingTest,
   type MessagingTest,
 } from './messaging-test-support.js';
+import { enqueueMessage } from './outbox.repository.js';
 import { SmtpListener } from './smtp-listener.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -229,5 +230,48 @@ describe.each(TEST_DIALECTS)('the e-mail channel (%s)', (dialect) => {
     await t.deliver();
     // Never answered either: an auto-reply answered by an acknowledgement could loop.
     expect(await t.count('messaging_outbox')).toBe(outbox);
+  });
+  it('files nothing for a reply to a staff notice, and tells its sender once where to act', async () => {
+    // A reminder e-mailed to a handler, as the staff notices send it (no ticket on the row).
+    await t.testDb.database.write((trx) =>
+      enqueueMessage(
+        trx,
+        {
+          channel: 'email',
+          kind: 'staff_sv_reminder',
+          ticketId: null,
+          recipient: 'handler@nancheng.example.gov.cn',
+          subject: '催办：工单 20260301000001',
+          body: '请尽快办理。',
+          dedupeKey: `staff-reply-test:${dialect}`,
+        },
+        t.clock.now().toISOString(),
+      ),
+    );
+    await t.deliver();
+    const notice = t.smtp.mails.find((m) => m.parsed.subject === '催办：工单 20260301000001')!;
+    const tickets = await t.count('tickets');
+    const reply = {
+      from: '"王𠮷" <handler@nancheng.example.gov.cn>',
+      messageId: `<staff-reply.${dialect}@nancheng.example.gov.cn>`,
+      inReplyTo: notice.parsed.messageId,
+      references: [notice.parsed.messageId!],
+      subject: `Re: ${notice.parsed.subject}`,
+      text: '收到，今天处理 😀',
+    };
+    await send(reply);
+    await send(reply);
+    expect(await t.count('tickets')).toBe(tickets);
+    const contacts = await t.testDb.database.db
+      .selectFrom('contacts')
+      .select('id')
+      .where('caller_number', '=', 'handler@nancheng.example.gov.cn')
+      .execute();
+    expect(contacts).toEqual([]);
+    await t.deliver();
+    const answers = t.smtp.mails.filter((m) => m.parsed.inReplyTo === reply.messageId);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.rcptTo).toEqual(['handler@nancheng.example.gov.cn']);
+    expect(answers[0]!.parsed.text).toContain('通知中的链接');
   });
 });

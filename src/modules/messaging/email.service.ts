@@ -11,7 +11,7 @@ import { Inbox, openTicketAmong, type InboxResult } from './inbox.js';
 import { externalIdOf, KeyedQueue } from './inbound-support.js';
 import { clip, emailTexts } from './message-texts.js';
 import type { MessagingSettings } from './messaging-settings.js';
-import { enqueueMessage, ticketOfSentMail } from './outbox.repository.js';
+import { enqueueMessage, isStaffMail, ticketOfSentMail } from './outbox.repository.js';
 
 export interface EmailChannelDeps {
   database: Database;
@@ -40,7 +40,8 @@ const DESCRIPTION_CHARS = 5000;
  * text or HTML turned into text = description, From = sender, Message-ID = the message's id) with
  * its attachments on the ticket, and the citizen gets an acknowledgement with the ticket number
  * and query code. A reply to one of our mails about a ticket that is still open, from the
- * address the ticket came from, is a contact on that ticket instead. Automatic mail (bounces,
+ * address the ticket came from, is a contact on that ticket instead. A reply to a staff notice
+ * files nothing: its sender is told, once, to act on the ticket in the workspace. Automatic mail (bounces,
  * auto-replies, lists) files nothing and is never answered, so two robots cannot loop.
  */
 export class EmailChannelService {
@@ -72,8 +73,11 @@ export class EmailChannelService {
       this.inbox.handle(
         { externalId, sender: from.address, payload: null },
         async (trx) => {
+          const references = referencesOf(mail);
+          // A member of staff answering a notice is not a citizen's appeal.
+          if (await isStaffMail(trx, references)) return { decision: 'staff_reply' };
           // A reply to our mail about an open ticket of the same sender joins that ticket.
-          const referred = await ticketOfSentMail(trx, referencesOf(mail));
+          const referred = await ticketOfSentMail(trx, references);
           if (referred !== null) {
             const theirs = (await ticketsOfAddress(trx, 'email', from.address)).filter(
               (t) => t.ticketId === referred,
@@ -105,6 +109,26 @@ export class EmailChannelService {
         mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : undefined,
       summary: clip([subject, body].filter(Boolean).join('\n'), 2000) || null,
     };
+    if (inbound.decision === 'staff_reply') {
+      // Told once where to act instead (the notice's link), in the transaction that ends it.
+      return this.deps.database.write(async (trx) => {
+        await enqueueMessage(
+          trx,
+          {
+            channel: 'email',
+            kind: 'staff_reply',
+            ticketId: null,
+            recipient: from.address,
+            subject: emailTexts.staffReplySubject(subject),
+            body: emailTexts.staffReply,
+            replyRef: mail.messageId ?? null,
+            dedupeKey: `staff_reply:${externalId}`,
+          },
+          this.deps.clock.now().toISOString(),
+        );
+        await this.inbox.finish(trx, externalId);
+      });
+    }
     if (inbound.decision === 'contact') {
       const ticketId = inbound.ticket_id!;
       await this.deps.intake.recordMessageOnTicket(message, ticketId);

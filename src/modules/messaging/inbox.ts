@@ -21,6 +21,8 @@ export type InboundDecision =
   | { decision: 'status_query'; ticketId: number }
   | { decision: 'late_answer'; ticketId: number }
   | { decision: 'message' }
+  /** A member of staff answering a staff notice by e-mail. */
+  | { decision: 'staff_reply' }
   | { decision: 'ignored' };
 
 export interface InboxResult {

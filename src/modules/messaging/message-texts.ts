@@ -96,4 +96,15 @@ export const emailTexts = {
     ]
       .join('\n')
       .trimEnd(),
+  staffReplySubject: (subject: string | null) =>
+    `${subject ? `Re: ${clip(subject, 150)} ` : ''}本邮箱不接收对工作通知的回复 / Replies to staff notices are not read`,
+  staffReply: [
+    '您好：',
+    '',
+    '本邮箱只受理市民来信，对督办提醒等工作通知的回复不会有人阅读，也不会记入工单。',
+    '请通过通知中的链接在工作台办理该工单（签收、回复、申请延期或退回）。',
+    '',
+    "This mailbox takes citizens' appeals only: replies to staff notices are not read and do not",
+    'reach the ticket. Please use the link in the notice to act on the ticket in the workspace.',
+  ].join('\n'),
 };

@@ -192,6 +192,19 @@ export async function ticketOfSentMail(db: Executor, messageIds: string[]): Prom
   return row?.ticket_id ?? null;
 }
 
+/** Whether one of these Message-IDs is a staff notice we sent (their kinds start "staff_"). */
+export async function isStaffMail(db: Executor, messageIds: string[]): Promise<boolean> {
+  if (messageIds.length === 0) return false;
+  const row = await db
+    .selectFrom('messaging_outbox')
+    .select('id')
+    .where('channel', '=', 'email')
+    .where('provider_id', 'in', messageIds)
+    .where('kind', 'like', 'staff_%') // '_' matches itself too; no other kind starts "staff"
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface OutboxListItem {
   id: number;
   channel: string;

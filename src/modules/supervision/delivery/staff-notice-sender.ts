@@ -17,8 +17,9 @@ export const STAFF_NOTICE_SETTINGS = 'staff_notices';
  * the commit (claimed by one instance, retried with backoff). Each message has a dedupe key made
  * of the notice's own key and the person, so a notice planned twice is sent once.
  *
- * The outbox rows carry no ticket id: an answer a member of staff might send back to the
- * centre's address must not be threaded into the ticket as if the citizen had written.
+ * The outbox rows carry no ticket id: an answer a member of staff sends back to the centre's
+ * address must not be threaded into the ticket as if the citizen had written. The e-mail channel
+ * knows such an answer by the "staff_" kind of the mail it replies to, and files nothing.
  */
 export class StaffNoticeSender implements NoticeSender {
   constructor(
