@@ -116,10 +116,16 @@ function seasonalWeight(leaf: SeededLeaf, at: number, end: number): number {
   const base = leaf.seed.weight ?? 1;
   const month = new Date(at + 8 * HOUR).getUTCMonth() + 1;
   if (leaf.seed.name === '停电' && (month === 7 || month === 8)) return base * 2.5;
-  if (leaf.seed.name === '停水' && end - at < 21 * DAY) return base * 3;
+  if (leaf.seed.name === '停水' && end - at < HOT_SPOT_DAYS * DAY) return base * 8;
   if (leaf.seed.name === '施工噪音' && month >= 9) return base * 1.5;
   return base;
 }
+
+/**
+ * How far back the hot spot reaches: two weeks hold the last whole week (the weekly scan's) and
+ * the last days (the daily scan's), whatever the weekday the demo is seeded on.
+ */
+const HOT_SPOT_DAYS = 14;
 
 /** The early warning the analysts should find: water outages rising in 龙马潭区 lately. */
 function hotSpot(
@@ -129,7 +135,7 @@ function hotSpot(
   org: SeededOrganisation,
   rng: Random,
 ): SeededDistrict | null {
-  if (leaf.seed.name !== '停水' || end - at >= 21 * DAY || !rng.chance(0.6)) return null;
+  if (leaf.seed.name !== '停水' || end - at >= HOT_SPOT_DAYS * DAY || !rng.chance(0.7)) return null;
   return org.districts.find((d) => d.seed.key === 'lmt') ?? null;
 }
 
