@@ -23,6 +23,9 @@ describe.runIf(browserAvailable)('the analyst’s hot spots and key problems', (
           { timeout: 20_000 },
         )
         .toBeGreaterThan(100);
+      // The demo's water outages rising in 龙马潭区 lately are the early warning it opens on.
+      const alerts = page.getByRole('region', { name: zh ? '预警' : 'Alerts' });
+      await alerts.getByText(zh ? /停水 · 龙马潭区/ : /Longmatan/).first().waitFor();
       const first = hot.locator('table.an-hot tbody tr').first().getByRole('button').first();
       await first.waitFor();
       // An issue's appeals are collapsed until it is opened.

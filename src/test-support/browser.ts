@@ -135,6 +135,8 @@ export async function loginAs(
 /** Saves a full-page screenshot as SCREENSHOT_DIR/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top: a page scrolled down would show its sticky header halfway down the image.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
