@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, useJourney } from '../../src/test-support/browser.js';
+import { browserAvailable, json, screenshot, useJourney } from '../../src/test-support/browser.js';
 
 describe.runIf(browserAvailable)('the analyst’s hot spots and key problems', () => {
   const journey = useJourney();
@@ -25,7 +25,10 @@ describe.runIf(browserAvailable)('the analyst’s hot spots and key problems', (
         .toBeGreaterThan(100);
       // The demo's water outages rising in 龙马潭区 lately are the early warning it opens on.
       const alerts = page.getByRole('region', { name: zh ? '预警' : 'Alerts' });
-      await alerts.getByText(zh ? /停水 · 龙马潭区/ : /Longmatan/).first().waitFor();
+      await alerts
+        .getByText(zh ? /停水 · 龙马潭区/ : /Longmatan/)
+        .first()
+        .waitFor();
       const first = hot.locator('table.an-hot tbody tr').first().getByRole('button').first();
       await first.waitFor();
       // An issue's appeals are collapsed until it is opened.
@@ -50,4 +53,44 @@ describe.runIf(browserAvailable)('the analyst’s hot spots and key problems', (
       await page.context().close();
     }, 120_000);
   }
+  it('shows 南城街道 the key problem it leads, where its handler records the measures taken', async () => {
+    const analyst = await journey.api('analyst');
+    const units = await journey.getJson<{ items: Array<{ id: number; name: string }> }>(
+      analyst,
+      '/units?q=南城街道',
+    );
+    const street = units.items.find((unit) => unit.name === '南城街道')!;
+    const created = await json<{ id: number }>(
+      analyst.post(journey.apiUrl('/analysis/key-problems'), {
+        data: {
+          month: new Date().toISOString().slice(0, 7),
+          title: '南城街道路灯夜间不亮 𠮷',
+          leadUnitId: street.id,
+          keywords: ['路灯'],
+          measures: '',
+          startDate: new Date().toISOString().slice(0, 10),
+          weeks: 4,
+        },
+      }),
+      201,
+    );
+
+    const page = await journey.staff('handler', '/handling');
+    const panel = page.getByRole('region', { name: '本单位牵头的每月一题' });
+    const card = panel.getByRole('listitem').filter({ hasText: '南城街道路灯夜间不亮 𠮷' });
+    await card.getByRole('button', { name: '更新措施' }).click();
+    const form = card.getByRole('form', { name: '更新措施' });
+    await form.getByLabel('采取的措施').fill('更换老化线路 36 处，夜间巡查每周两次 😀');
+    await form.getByRole('button', { name: '保存' }).click();
+    await card.getByText('更换老化线路 36 处，夜间巡查每周两次 😀').waitFor();
+    await screenshot(page, 'handling-key-problem.zh-CN');
+
+    const kept = await journey.getJson<{ measures: string; history: Array<{ action: string }> }>(
+      analyst,
+      `/analysis/key-problems/${created.id}`,
+    );
+    expect(kept.measures).toBe('更换老化线路 36 处，夜间巡查每周两次 😀');
+    expect(kept.history.map((h) => h.action)).toEqual(['created', 'updated']);
+    await page.context().close();
+  }, 120_000);
 });

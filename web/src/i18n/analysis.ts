@@ -51,6 +51,7 @@ export const analysis = defineMessages({
     'an.key.chart': '每周诉求量',
     'an.key.history': '修改记录',
     'an.key.editMeasures': '更新措施',
+    'an.key.ours': '本单位牵头的每月一题',
   },
   en: {
     'nav.analysis': 'Analysis',
@@ -104,5 +105,6 @@ export const analysis = defineMessages({
     'an.key.chart': 'Appeals per week',
     'an.key.history': 'Changes',
     'an.key.editMeasures': 'Update measures',
+    'an.key.ours': 'Key problems my unit leads',
   },
 });

@@ -12,6 +12,7 @@ const NOW = '2026-03-18T02:00:00.000Z';
 interface Problem {
   id: number;
   title: string;
+  measures: string;
   version: number;
   counts: {
     before: number;
@@ -182,7 +183,7 @@ describe.each(TEST_DIALECTS)('hot spots and key problems (%s)', (dialect) => {
     expect(stale.statusCode).toBe(409);
   });
 
-  it('shows the lead unit its own key problems only, and lets only analysts and supervisors edit', async () => {
+  it('shows the lead unit its own key problems only, where it records its measures and nothing else', async () => {
     const mine = await as('h-housing', 'GET', '/analysis/key-problems');
     expect(mine.json<{ items: Array<{ title: string }> }>().items.map((i) => i.title)).toEqual([
       '南城街道路灯 𠮷',
@@ -193,9 +194,31 @@ describe.each(TEST_DIALECTS)('hot spots and key problems (%s)', (dialect) => {
     expect((await as('h-anfu', 'GET', `/analysis/key-problems/${id.id}`)).statusCode).toBe(403);
     const edit = await as('h-housing', 'PATCH', `/analysis/key-problems/${id.id}`, {
       version: id.version,
+      measures: '已更换 120 盏路灯 😀',
+    });
+    expect(edit.statusCode).toBe(200);
+    const edited = edit.json<Problem>();
+    expect(edited.measures).toBe('已更换 120 盏路灯 😀');
+    expect(edited.history.at(-1)!.changes).toEqual({
+      measures: { before: '全面排查路灯线路；更换老化电缆', after: '已更换 120 盏路灯 😀' },
+    });
+    const retitle = await as('h-housing', 'PATCH', `/analysis/key-problems/${id.id}`, {
+      version: edited.version,
+      title: '改名',
       measures: '改',
     });
-    expect(edit.statusCode).toBe(403);
+    expect(retitle.statusCode).toBe(403);
+    expect(retitle.json()).toMatchObject({ error: { code: 'KEY_PROBLEM_MEASURES_ONLY' } });
+    const other = await as('h-anfu', 'PATCH', `/analysis/key-problems/${id.id}`, {
+      version: edited.version,
+      measures: '改',
+    });
+    expect(other.statusCode).toBe(403);
+    const kept = await as('ana1', 'GET', `/analysis/key-problems/${id.id}`);
+    expect(kept.json<Problem>()).toMatchObject({
+      title: '南城街道路灯 𠮷',
+      measures: '已更换 120 盏路灯 😀',
+    });
     const create = await as('h-housing', 'POST', '/analysis/key-problems', {
       month: '2026-03',
       title: 'x',

@@ -126,9 +126,22 @@ export class KeyProblemService {
     version: number,
     patch: Partial<KeyProblemFields>,
   ): Promise<KeyProblemDetail> {
-    requireRoles(actor, [...EDITORS], 'Analysts and supervisors edit the key problems');
     const current = await findKeyProblem(this.deps.database.db, id);
     if (!current) throw new NotFoundError('Key problem', id, 'KEY_PROBLEM_NOT_FOUND');
+    if (!hasRole(actor, ...EDITORS)) {
+      // The lead unit's staff report the measures they take; the rest is the analysts' choice.
+      if (current.leadUnitId !== actor.unitId)
+        throw new ForbiddenError(
+          'Analysts, supervisors and the lead unit edit a key problem',
+          'KEY_PROBLEM_NOT_YOURS',
+        );
+      const others = Object.entries(patch).filter(([k, v]) => k !== 'measures' && v !== undefined);
+      if (others.length > 0)
+        throw new ForbiddenError(
+          'The lead unit records its measures; analysts and supervisors edit the rest',
+          'KEY_PROBLEM_MEASURES_ONLY',
+        );
+    }
     const fields = { ...patch, ...(patch.title !== undefined && { title: patch.title.trim() }) };
     checkFields(fields);
     await this.checkReferences(fields);
@@ -154,7 +167,7 @@ export class KeyProblemService {
     return this.get(actor, id);
   }
 
-  /** Analysts and supervisors see all; the lead unit's staff see theirs. */
+  /** Analysts and supervisors see all; the lead unit's staff see theirs (and record measures). */
   async list(actor: Actor, filter: { month?: string }): Promise<KeyProblemView[]> {
     const all = hasRole(actor, ...EDITORS);
     const records = await listKeyProblems(this.deps.database.db, {

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { LoadState, useLoad } from '../../ui/data';
+import { Field, Notice, useServerErrors } from '../../ui/forms';
 import { useNames } from '../tickets/reference';
+import './analysis.css';
 
 export interface HotIssue {
   rank: number;
@@ -17,7 +19,7 @@ export interface HotIssue {
   appealsList: Array<{ ticketId: number; number: string; title: string }>;
 }
 
-interface KeyProblem {
+export interface KeyProblem {
   id: number;
   month: string;
   title: string;
@@ -77,28 +79,38 @@ export function KeyProblems({
   const [leadUnitId, setLeadUnitId] = useState('');
   const [measures, setMeasures] = useState('');
   const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const { fieldErrors, formError, clear, capture } = useServerErrors();
   const units = (names.reference?.units ?? []).filter((u) => u.type !== 'centre' && u.active);
   const issueTitle = fromIssue?.label ?? '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!fromIssue) return;
-    await api('POST', '/analysis/key-problems', {
-      month: today().slice(0, 7),
-      title: title || issueTitle,
-      leadUnitId: Number(leadUnitId),
-      categoryId: fromIssue.categoryId,
-      districtId: fromIssue.districtId,
-      keywords: fromIssue.places.slice(0, 3),
-      measures,
-      startDate: today(),
-      weeks: 4,
-      source: { label: fromIssue.label, ticketIds: fromIssue.appealsList.map((a) => a.ticketId) },
-    });
-    setMeasures('');
-    setTitle('');
-    onDone();
-    list.reload();
+    clear();
+    setBusy(true);
+    try {
+      await api('POST', '/analysis/key-problems', {
+        month: today().slice(0, 7),
+        title: title || issueTitle,
+        leadUnitId: Number(leadUnitId),
+        categoryId: fromIssue.categoryId,
+        districtId: fromIssue.districtId,
+        keywords: fromIssue.places.slice(0, 3),
+        measures,
+        startDate: today(),
+        weeks: 4,
+        source: { label: fromIssue.label, ticketIds: fromIssue.appealsList.map((a) => a.ticketId) },
+      });
+      setMeasures('');
+      setTitle('');
+      onDone();
+      list.reload();
+    } catch (error) {
+      capture(error);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -109,23 +121,13 @@ export function KeyProblems({
       {fromIssue && (
         <form className="an-key-form" onSubmit={(e) => void submit(e)} aria-label={t('an.key.new')}>
           <h3>{t('an.key.new')}</h3>
+          {formError ? <Notice kind="error">{formError}</Notice> : null}
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="an-key-title">{t('an.key.title')}</label>
-              <input
-                id="an-key-title"
-                value={title || issueTitle}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="an-key-lead">{t('an.key.lead')}</label>
-              <select
-                id="an-key-lead"
-                required
-                value={leadUnitId}
-                onChange={(e) => setLeadUnitId(e.target.value)}
-              >
+            <Field label={t('an.key.title')} error={fieldErrors.title}>
+              <input value={title || issueTitle} onChange={(e) => setTitle(e.target.value)} />
+            </Field>
+            <Field label={t('an.key.lead')} error={fieldErrors.leadUnitId}>
+              <select required value={leadUnitId} onChange={(e) => setLeadUnitId(e.target.value)}>
                 <option value="" />
                 {units.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -133,18 +135,13 @@ export function KeyProblems({
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
           </div>
-          <div className="field">
-            <label htmlFor="an-key-measures">{t('an.key.measures')}</label>
-            <textarea
-              id="an-key-measures"
-              value={measures}
-              onChange={(e) => setMeasures(e.target.value)}
-            />
-          </div>
+          <Field label={t('an.key.measures')} error={fieldErrors.measures}>
+            <textarea value={measures} onChange={(e) => setMeasures(e.target.value)} />
+          </Field>
           <div className="form-actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={busy}>
               {t('an.key.save')}
             </button>
             <button type="button" onClick={onDone}>
@@ -157,25 +154,124 @@ export function KeyProblems({
       {list.data?.items.length === 0 && <p className="muted">{t('an.key.none')}</p>}
       <ul className="list-plain an-key">
         {list.data?.items.map((k) => (
-          <li key={k.id} className="an-key-card">
-            <div className="an-key-title">
-              <strong>{k.title}</strong>
-              <span className="badge">{k.month}</span>
-            </div>
-            <div className="muted">
-              {t('an.key.lead')}: {names.unit(k.leadUnitId)}
-            </div>
-            <div className="an-key-counts">
-              {t('an.key.counts', {
-                weeks: k.counts.weeks,
-                before: k.counts.before,
-                after: k.counts.after,
-              })}
-              {!k.counts.afterComplete && <span className="muted"> {t('an.key.pending')}</span>}
-            </div>
-            <WeeklyBars weekly={k.counts.weekly} label={t('an.key.chart')} />
-            {k.measures && <p className="an-key-measures">{k.measures}</p>}
-          </li>
+          <KeyProblemCard key={k.id} problem={k} onChanged={list.reload} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * One key problem: its lead unit, the before/after counts with the weekly bars, and the measures
+ * taken, which its editors (analysts, supervisors and the lead unit's staff) update in place.
+ */
+export function KeyProblemCard({
+  problem,
+  onChanged,
+}: {
+  problem: KeyProblem;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  const names = useNames();
+  const [editing, setEditing] = useState(false);
+  const [measures, setMeasures] = useState(problem.measures);
+  const [busy, setBusy] = useState(false);
+  const { fieldErrors, formError, clear, capture } = useServerErrors();
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    setBusy(true);
+    try {
+      await api('PATCH', `/analysis/key-problems/${problem.id}`, {
+        version: problem.version,
+        measures: measures.trim(),
+      });
+      setEditing(false);
+      onChanged();
+    } catch (error) {
+      capture(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="an-key-card">
+      <div className="an-key-title">
+        <strong>{problem.title}</strong>
+        <span className="badge">{problem.month}</span>
+      </div>
+      <div className="muted">
+        {t('an.key.lead')}: {names.unit(problem.leadUnitId)}
+      </div>
+      <div className="an-key-counts">
+        {t('an.key.counts', {
+          weeks: problem.counts.weeks,
+          before: problem.counts.before,
+          after: problem.counts.after,
+        })}
+        {!problem.counts.afterComplete && <span className="muted"> {t('an.key.pending')}</span>}
+      </div>
+      <WeeklyBars weekly={problem.counts.weekly} label={t('an.key.chart')} />
+      {editing ? (
+        <form
+          className="an-key-edit"
+          aria-label={t('an.key.editMeasures')}
+          onSubmit={(e) => void save(e)}
+        >
+          {formError ? <Notice kind="error">{formError}</Notice> : null}
+          <Field label={t('an.key.measures')} error={fieldErrors.measures}>
+            <textarea value={measures} onChange={(e) => setMeasures(e.target.value)} />
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('an.key.save')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                clear();
+                setMeasures(problem.measures);
+                setEditing(false);
+              }}
+            >
+              {t('an.key.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          {problem.measures && <p className="an-key-measures">{problem.measures}</p>}
+          <div>
+            <button type="button" className="link" onClick={() => setEditing(true)}>
+              {t('an.key.editMeasures')}
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The key problems the user's unit leads, for its staff; nothing when it leads none. */
+export function UnitKeyProblems() {
+  const t = useT();
+  const list = useLoad(
+    (signal) =>
+      api<{ items: KeyProblem[] }>('GET', '/analysis/key-problems', undefined, { signal }),
+    [],
+  );
+  if (!list.data || list.data.items.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="unit-key-problems">
+      <div className="panel-head">
+        <h2 id="unit-key-problems">{t('an.key.ours')}</h2>
+      </div>
+      <ul className="list-plain an-key">
+        {list.data.items.map((k) => (
+          <KeyProblemCard key={k.id} problem={k} onChanged={list.reload} />
         ))}
       </ul>
     </section>

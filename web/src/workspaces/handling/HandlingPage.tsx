@@ -10,6 +10,7 @@ import { useNames, type QueueItem } from './handling-data';
 import { PendingRequests } from './PendingRequests';
 import { canSign, QueueTable } from './QueueTable';
 import { TicketBrief } from './TicketBrief';
+import { UnitKeyProblems } from '../analysis/KeyProblems';
 import { UnitSupervisionPanel } from '../supervision/UnitSupervisionPanel';
 
 const TABS = ['all', 'sign', 'progress', 'co', 'review'] as const;
@@ -75,6 +76,7 @@ export default function HandlingPage() {
       </div>
       <PendingRequests onOpen={(id) => show(tab, id)} />
       <UnitSupervisionPanel reloadKey={reloadKey} />
+      <UnitKeyProblems />
       <Tabs tab={tab} items={items} onChange={(next) => show(next, current)} />
       <div className="hd-layout">
         <section
