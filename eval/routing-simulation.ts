@@ -34,6 +34,18 @@ function markdown(result: SimulationResult, seconds: number): string {
         `| ${w.week} | ${w.dispatches} | ${w.returns} | ${pct(w.returnRate)} | ${w.withRouter} | ${w.auto} | ${'█'.repeat(Math.round((w.returnRate ?? 0) * 50))} |`,
     ),
     '',
+    "## Calibration: the router's first suggestion for each new appeal",
+    '',
+    `Expected calibration error ${pct(result.calibration.ece)}; ` +
+      `${result.calibration.unsuggested} appeals without a suggestion.`,
+    '',
+    '| confidence | suggestions | mean confidence | right |',
+    '| --- | --- | --- | --- |',
+    ...result.calibration.bins.map(
+      (b) =>
+        `| ${b.from.toFixed(2)}–${b.to.toFixed(2)} | ${b.count} | ${pct(b.confidence)} | ${pct(b.accuracy)} |`,
+    ),
+    '',
   ].join('\n');
 }
 
