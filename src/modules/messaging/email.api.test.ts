@@ -231,6 +231,7 @@ describe.each(TEST_DIALECTS)('the e-mail channel (%s)', (dialect) => {
     // Never answered either: an auto-reply answered by an acknowledgement could loop.
     expect(await t.count('messaging_outbox')).toBe(outbox);
   });
+
   it('files nothing for a reply to a staff notice, and tells its sender once where to act', async () => {
     // A reminder e-mailed to a handler, as the staff notices send it (no ticket on the row).
     await t.testDb.database.write((trx) =>

@@ -41,8 +41,8 @@ const DESCRIPTION_CHARS = 5000;
  * its attachments on the ticket, and the citizen gets an acknowledgement with the ticket number
  * and query code. A reply to one of our mails about a ticket that is still open, from the
  * address the ticket came from, is a contact on that ticket instead. A reply to a staff notice
- * files nothing: its sender is told, once, to act on the ticket in the workspace. Automatic mail (bounces,
- * auto-replies, lists) files nothing and is never answered, so two robots cannot loop.
+ * files nothing: its sender is told, once, to act on the ticket in the workspace. Automatic mail
+ * (bounces, auto-replies, lists) files nothing and is never answered, so two robots cannot loop.
  */
 export class EmailChannelService {
   private readonly inbox: Inbox;

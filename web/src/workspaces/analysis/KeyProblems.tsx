@@ -245,7 +245,14 @@ export function KeyProblemCard({
         <>
           {problem.measures && <p className="an-key-measures">{problem.measures}</p>}
           <div>
-            <button type="button" className="link" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setMeasures(problem.measures);
+                setEditing(true);
+              }}
+            >
               {t('an.key.editMeasures')}
             </button>
           </div>
