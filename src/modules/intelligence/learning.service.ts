@@ -22,17 +22,13 @@ import {
   type TicketText,
 } from './intelligence.repository.js';
 import { EXAMPLE_TEXT_LIMIT } from './training.service.js';
+import { EventWatermark } from './event-watermark.js';
 
 const WATERMARK_KEY = 'learning.event_watermark';
 /** Events read per batch. */
 const BATCH = 500;
 /** A run stops taking new batches after this long (the backlog of a new deployment). */
 const RUN_BUDGET_MS = 2_000;
-/**
- * An event id missing below newer ones is a transaction still committing (PostgreSQL hands out
- * ids before commit) or one rolled back; the watermark waits this long for it before moving on.
- */
-const GAP_GRACE_MS = 30_000;
 /** Steps by which a member of staff confirms the category a ticket has. */
 const CONFIRMING_STEPS: ReadonlySet<string> = new Set([
   'created',
@@ -60,13 +56,14 @@ const wantsSuggestion = (event: EventRow) =>
   event.type === 'created' || event.after?.status === 'pending_dispatch';
 
 export class LearningFromStaff {
-  /** Per missing event id: when this instance first saw the gap. */
-  private readonly gaps = new Map<number, number>();
+  private readonly watermark: EventWatermark;
 
   constructor(
     private readonly context: IntelligenceContext,
     private readonly classification: ClassificationService,
-  ) {}
+  ) {
+    this.watermark = new EventWatermark(context.clock);
+  }
 
   /** Reads new ticket events and learns from them; returns what it did. */
   async learnFromEvents(): Promise<LearningRun> {
@@ -103,7 +100,7 @@ export class LearningFromStaff {
       );
     }
     const at = clock.now().toISOString();
-    const next = this.advance(from, events);
+    const next = this.watermark.advance(from, events);
     return database.write(async (trx) => {
       const run: LearningRun = { events: events.length, examples: 0, suggestions: 0 };
       for (const event of events) {
@@ -159,21 +156,5 @@ export class LearningFromStaff {
       at,
     });
     return true;
-  }
-
-  /** The new watermark: the last id before a gap younger than the grace period. */
-  private advance(from: number, events: readonly EventRow[]): number {
-    const now = this.context.clock.now().getTime();
-    let next = from;
-    for (const event of events) {
-      if (event.id !== next + 1) {
-        const since = this.gaps.get(next + 1) ?? now;
-        this.gaps.set(next + 1, since);
-        if (now - since < GAP_GRACE_MS) break;
-      }
-      next = event.id;
-    }
-    for (const id of this.gaps.keys()) if (id <= next) this.gaps.delete(id);
-    return next;
   }
 }

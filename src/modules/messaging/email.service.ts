@@ -11,7 +11,7 @@ import { Inbox, openTicketAmong, type InboxResult } from './inbox.js';
 import { externalIdOf, KeyedQueue } from './inbound-support.js';
 import { clip, emailTexts } from './message-texts.js';
 import type { MessagingSettings } from './messaging-settings.js';
-import { enqueueMessage, isStaffMail, ticketOfSentMail } from './outbox.repository.js';
+import { enqueueMessage, sentMailsAnswered } from './outbox.repository.js';
 
 export interface EmailChannelDeps {
   database: Database;
@@ -73,11 +73,11 @@ export class EmailChannelService {
       this.inbox.handle(
         { externalId, sender: from.address, payload: null },
         async (trx) => {
-          const references = referencesOf(mail);
+          const answered = await sentMailsAnswered(trx, referencesOf(mail));
           // A member of staff answering a notice is not a citizen's appeal.
-          if (await isStaffMail(trx, references)) return { decision: 'staff_reply' };
+          if (answered.staffNotice) return { decision: 'staff_reply' };
           // A reply to our mail about an open ticket of the same sender joins that ticket.
-          const referred = await ticketOfSentMail(trx, references);
+          const referred = answered.ticketId;
           if (referred !== null) {
             const theirs = (await ticketsOfAddress(trx, 'email', from.address)).filter(
               (t) => t.ticketId === referred,

@@ -178,31 +178,26 @@ export async function settleMessage(
   return Number(updated.numUpdatedRows) > 0;
 }
 
-/** The ticket a message we sent by e-mail belongs to, from a Message-ID the citizen's mail refers to. */
-export async function ticketOfSentMail(db: Executor, messageIds: string[]): Promise<number | null> {
-  if (messageIds.length === 0) return null;
-  const row = await db
+/**
+ * What the mails we sent with these Message-IDs were about: the newest one's ticket, and whether
+ * any was a staff notice (their kinds start "staff_").
+ */
+export async function sentMailsAnswered(
+  db: Executor,
+  messageIds: string[],
+): Promise<{ ticketId: number | null; staffNotice: boolean }> {
+  if (messageIds.length === 0) return { ticketId: null, staffNotice: false };
+  const rows = await db
     .selectFrom('messaging_outbox')
-    .select('ticket_id')
+    .select(['ticket_id', 'kind'])
     .where('channel', '=', 'email')
     .where('provider_id', 'in', messageIds)
-    .where('ticket_id', 'is not', null)
     .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row?.ticket_id ?? null;
-}
-
-/** Whether one of these Message-IDs is a staff notice we sent (their kinds start "staff_"). */
-export async function isStaffMail(db: Executor, messageIds: string[]): Promise<boolean> {
-  if (messageIds.length === 0) return false;
-  const row = await db
-    .selectFrom('messaging_outbox')
-    .select('id')
-    .where('channel', '=', 'email')
-    .where('provider_id', 'in', messageIds)
-    .where('kind', 'like', 'staff_%') // '_' matches itself too; no other kind starts "staff"
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  return {
+    ticketId: rows.find((r) => r.ticket_id !== null)?.ticket_id ?? null,
+    staffNotice: rows.some((r) => r.kind.startsWith('staff_')),
+  };
 }
 
 export interface OutboxListItem {

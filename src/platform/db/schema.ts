@@ -913,8 +913,27 @@ export interface RoutingDecisionTable {
   outcome_at: string | null;
 }
 
+/** Measures: the counts every fact and counter table holds (columns of the same names). */
+export interface MeasureCounts {
+  contacts: Generated<number>;
+  direct_answers: Generated<number>;
+  dispatched: Generated<number>;
+  signed_on_time: Generated<number>;
+  returned: Generated<number>;
+  due: Generated<number>;
+  on_time: Generated<number>;
+  overdue: Generated<number>;
+  replied: Generated<number>;
+  handling_seconds: Generated<number>;
+  reopened: Generated<number>;
+  evaluated: Generated<number>;
+  contacted: Generated<number>;
+  resolved: Generated<number>;
+  satisfied: Generated<number>;
+}
+
 /** Measures: what one ticket adds to each count for one unit (0 = intake), and on which day. */
-export interface MeasureFactTable {
+export interface MeasureFactTable extends MeasureCounts {
   ticket_id: number;
   unit_id: number;
   district_id: number;
@@ -925,111 +944,36 @@ export interface MeasureFactTable {
   due_day: string | null;
   reply_day: string | null;
   eval_day: string | null;
-  contacts: Generated<number>;
-  direct_answers: Generated<number>;
-  dispatched: Generated<number>;
-  signed_on_time: Generated<number>;
-  returned: Generated<number>;
-  due: Generated<number>;
-  on_time: Generated<number>;
-  overdue: Generated<number>;
-  replied: Generated<number>;
-  handling_seconds: Generated<number>;
-  reopened: Generated<number>;
-  evaluated: Generated<number>;
-  contacted: Generated<number>;
-  resolved: Generated<number>;
-  satisfied: Generated<number>;
 }
 
 /** Measures: the facts' sums per day, unit, district, category (leaf) and channel (0 = none). */
-export interface MeasureCounterTable {
+export interface MeasureCounterTable extends MeasureCounts {
   day: string;
   unit_id: number;
   district_id: number;
   category_id: number;
   channel: string;
-  contacts: Generated<number>;
-  direct_answers: Generated<number>;
-  dispatched: Generated<number>;
-  signed_on_time: Generated<number>;
-  returned: Generated<number>;
-  due: Generated<number>;
-  on_time: Generated<number>;
-  overdue: Generated<number>;
-  replied: Generated<number>;
-  handling_seconds: Generated<number>;
-  reopened: Generated<number>;
-  evaluated: Generated<number>;
-  contacted: Generated<number>;
-  resolved: Generated<number>;
-  satisfied: Generated<number>;
 }
 
 /** Measures: the same sums per day, unit and district only (rankings, most dashboards). */
-export interface MeasureUnitCounterTable {
+export interface MeasureUnitCounterTable extends MeasureCounts {
   day: string;
   unit_id: number;
   district_id: number;
-  contacts: Generated<number>;
-  direct_answers: Generated<number>;
-  dispatched: Generated<number>;
-  signed_on_time: Generated<number>;
-  returned: Generated<number>;
-  due: Generated<number>;
-  on_time: Generated<number>;
-  overdue: Generated<number>;
-  replied: Generated<number>;
-  handling_seconds: Generated<number>;
-  reopened: Generated<number>;
-  evaluated: Generated<number>;
-  contacted: Generated<number>;
-  resolved: Generated<number>;
-  satisfied: Generated<number>;
 }
 
 /** Measures: the same sums per day, district and leaf category (dashboards by category). */
-export interface MeasureCategoryCounterTable {
+export interface MeasureCategoryCounterTable extends MeasureCounts {
   day: string;
   district_id: number;
   category_id: number;
-  contacts: Generated<number>;
-  direct_answers: Generated<number>;
-  dispatched: Generated<number>;
-  signed_on_time: Generated<number>;
-  returned: Generated<number>;
-  due: Generated<number>;
-  on_time: Generated<number>;
-  overdue: Generated<number>;
-  replied: Generated<number>;
-  handling_seconds: Generated<number>;
-  reopened: Generated<number>;
-  evaluated: Generated<number>;
-  contacted: Generated<number>;
-  resolved: Generated<number>;
-  satisfied: Generated<number>;
 }
 
 /** Measures: the same sums per day, district and channel (dashboards by channel). */
-export interface MeasureChannelCounterTable {
+export interface MeasureChannelCounterTable extends MeasureCounts {
   day: string;
   district_id: number;
   channel: string;
-  contacts: Generated<number>;
-  direct_answers: Generated<number>;
-  dispatched: Generated<number>;
-  signed_on_time: Generated<number>;
-  returned: Generated<number>;
-  due: Generated<number>;
-  on_time: Generated<number>;
-  overdue: Generated<number>;
-  replied: Generated<number>;
-  handling_seconds: Generated<number>;
-  reopened: Generated<number>;
-  evaluated: Generated<number>;
-  contacted: Generated<number>;
-  resolved: Generated<number>;
-  satisfied: Generated<number>;
 }
 
 /** Tickets whose measure facts must be recomputed (marked with every ticket event). */

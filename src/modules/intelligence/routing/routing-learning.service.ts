@@ -25,14 +25,13 @@ import {
   settleDispatch,
   settleOutcome,
 } from './routing.repository.js';
+import { EventWatermark } from '../event-watermark.js';
 
 const WATERMARK_KEY = 'routing.event_watermark';
 /** Events read per batch (each batch is one write). */
 const BATCH = 300;
 /** A run stops taking new batches after this long (the backlog of a new deployment). */
 const RUN_BUDGET_MS = 2_000;
-/** How long a missing event id (a transaction still committing) is waited for. */
-const GAP_GRACE_MS = 30_000;
 
 export interface RoutingLearningRun {
   events: number;
@@ -47,12 +46,14 @@ const OUTCOME_OF: Record<string, 'returned' | 'reassigned' | 'handled' | undefin
 };
 
 export class RoutingLearning {
-  private readonly gaps = new Map<number, number>();
+  private readonly watermark: EventWatermark;
 
   constructor(
     private readonly context: IntelligenceContext,
     private readonly router: Router,
-  ) {}
+  ) {
+    this.watermark = new EventWatermark(context.clock);
+  }
 
   /** Reads new ticket events and learns from them. */
   async learnFromEvents(options: { budgetMs?: number } = {}): Promise<RoutingLearningRun> {
@@ -73,7 +74,7 @@ export class RoutingLearning {
     const mark = await readState(database.db, WATERMARK_KEY);
     const from = Number(mark ?? 0);
     const read = await routingEventsAfter(database.db, from, BATCH);
-    const next = this.advance(from, read);
+    const next = this.watermark.advance(from, read);
     // Only what the watermark covers: the events behind a gap wait for the next run.
     const events = read.filter((e) => e.id <= next);
     if (events.length === 0) return { events: 0, evidence: 0, decisions: 0 };
@@ -161,21 +162,5 @@ export class RoutingLearning {
       // Only a ticket still waiting may be dispatched automatically.
       autoState: ticket.status === 'pending_dispatch' ? 'waiting' : 'human',
     });
-  }
-
-  /** The new watermark: the last id before a gap younger than the grace period. */
-  private advance(from: number, events: readonly RoutingEvent[]): number {
-    const now = this.context.clock.now().getTime();
-    let next = from;
-    for (const event of events) {
-      if (event.id !== next + 1) {
-        const since = this.gaps.get(next + 1) ?? now;
-        this.gaps.set(next + 1, since);
-        if (now - since < GAP_GRACE_MS) break;
-      }
-      next = event.id;
-    }
-    for (const id of this.gaps.keys()) if (id <= next) this.gaps.delete(id);
-    return next;
   }
 }

@@ -37,6 +37,14 @@ export interface KeyProblem {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The key problems the user may see: all for analysts and supervisors, else the unit's own. */
+const useKeyProblems = () =>
+  useLoad(
+    (signal) =>
+      api<{ items: KeyProblem[] }>('GET', '/analysis/key-problems', undefined, { signal }),
+    [],
+  );
+
 /** A small bar chart of the weekly counts: grey before the start, red after. */
 function WeeklyBars({ weekly, label }: { weekly: KeyProblem['counts']['weekly']; label: string }) {
   const max = Math.max(1, ...weekly.map((w) => w.count));
@@ -71,11 +79,7 @@ export function KeyProblems({
 }) {
   const t = useT();
   const names = useNames();
-  const list = useLoad(
-    (signal) =>
-      api<{ items: KeyProblem[] }>('GET', '/analysis/key-problems', undefined, { signal }),
-    [],
-  );
+  const list = useKeyProblems();
   const [leadUnitId, setLeadUnitId] = useState('');
   const [measures, setMeasures] = useState('');
   const [title, setTitle] = useState('');
@@ -265,11 +269,7 @@ export function KeyProblemCard({
 /** The key problems the user's unit leads, for its staff; nothing when it leads none. */
 export function UnitKeyProblems() {
   const t = useT();
-  const list = useLoad(
-    (signal) =>
-      api<{ items: KeyProblem[] }>('GET', '/analysis/key-problems', undefined, { signal }),
-    [],
-  );
+  const list = useKeyProblems();
   if (!list.data || list.data.items.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="unit-key-problems">
